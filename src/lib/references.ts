@@ -1,0 +1,144 @@
+import { didYouMean } from './closest';
+
+/**
+ * Reference validation for the whole content set. Astro's `reference()` only logs a broken reference
+ * and lets the build pass, so the catalog checks every id itself and fails the build with a message
+ * that names the file, the field, the bad value and the fix.
+ */
+
+export interface ReferenceProblem {
+  /** The content file, relative to the project root. */
+  file: string;
+  /** The frontmatter field, as a path: `libraries[2].library`. */
+  field: string;
+  /** The bad value. */
+  value: string;
+  /** What is wrong and how to fix it. */
+  message: string;
+}
+
+export interface CompanyReferences {
+  id: string;
+  file: string;
+  aliases: readonly string[];
+  libraries: readonly { library: string; source: string }[];
+  scaleTricks: readonly { trick: string; source: string }[];
+  figures: readonly { source: string }[];
+  movedAway: readonly { source: string }[];
+  timeline: readonly { source: string }[];
+  sources: readonly { id: string }[];
+}
+
+export interface ReferenceIndex {
+  libraryIds: readonly string[];
+  trickIds: readonly string[];
+}
+
+const shownChoices = 25;
+
+/** "a, b, c" — or the first few and a count, so that a message stays readable at any corpus size. */
+export function listChoices(choices: readonly string[]): string {
+  if (choices.length === 0) return '(none)';
+  const shown = choices.slice(0, shownChoices).join(', ');
+  return choices.length > shownChoices ? `${shown}, … (${choices.length - shownChoices} more)` : shown;
+}
+
+function unknownId(kind: string, value: string, valid: readonly string[], folder: string): string {
+  return (
+    `unknown ${kind} "${value}".${didYouMean(value, valid)} ` +
+    `Valid ids: ${listChoices(valid)}. Fix: use one of these, or add content/${folder}/${value}.mdx.`
+  );
+}
+
+export function validateCompanyReferences(
+  companies: readonly CompanyReferences[],
+  index: ReferenceIndex,
+): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const libraryIds = new Set(index.libraryIds);
+  const trickIds = new Set(index.trickIds);
+  const companyIds = new Set(companies.map((c) => c.id));
+  const aliasOwner = new Map<string, string>();
+
+  for (const company of companies) {
+    const { file } = company;
+    const sourceIds = company.sources.map((s) => s.id);
+    const sourceSet = new Set(sourceIds);
+    const checkSource = (field: string, value: string) => {
+      if (!sourceSet.has(value)) {
+        problems.push({
+          file,
+          field,
+          value,
+          message:
+            `cites source "${value}", which is not in this entry's sources.${didYouMean(value, sourceIds)} ` +
+            `Valid source ids: ${listChoices(sourceIds)}. Fix: use one of these, or add the source to \`sources\`.`,
+        });
+      }
+    };
+
+    const seenLibraries = new Set<string>();
+    company.libraries.forEach(({ library, source }, i) => {
+      const field = `libraries[${i}].library`;
+      if (!libraryIds.has(library)) {
+        problems.push({ file, field, value: library, message: unknownId('library', library, index.libraryIds, 'libraries') });
+      } else if (seenLibraries.has(library)) {
+        problems.push({ file, field, value: library, message: `library "${library}" is listed twice. Fix: keep one entry and merge the two \`use\` lines.` });
+      }
+      seenLibraries.add(library);
+      checkSource(`libraries[${i}].source`, source);
+    });
+
+    const seenTricks = new Set<string>();
+    company.scaleTricks.forEach(({ trick, source }, i) => {
+      const field = `scaleTricks[${i}].trick`;
+      if (!trickIds.has(trick)) {
+        problems.push({ file, field, value: trick, message: unknownId('trick', trick, index.trickIds, 'tricks') });
+      } else if (seenTricks.has(trick)) {
+        problems.push({ file, field, value: trick, message: `trick "${trick}" is listed twice. Fix: keep one entry and merge the two \`how\` lines.` });
+      }
+      seenTricks.add(trick);
+      checkSource(`scaleTricks[${i}].source`, source);
+    });
+
+    for (const key of ['figures', 'movedAway', 'timeline'] as const) {
+      company[key].forEach(({ source }, i) => checkSource(`${key}[${i}].source`, source));
+    }
+
+    company.aliases.forEach((alias, i) => {
+      const field = `aliases[${i}]`;
+      if (companyIds.has(alias)) {
+        problems.push({ file, field, value: alias, message: `alias "${alias}" is the id of another company, so its URL is taken. Fix: remove the alias.` });
+        return;
+      }
+      const owner = aliasOwner.get(alias);
+      if (owner !== undefined) {
+        problems.push({
+          file,
+          field,
+          value: alias,
+          message: `alias "${alias}" is already an alias of ${owner === company.id ? 'this company' : `"${owner}"`}. Fix: keep it in one place only.`,
+        });
+        return;
+      }
+      aliasOwner.set(alias, company.id);
+    });
+  }
+  return problems;
+}
+
+/** One error message for all the problems, grouped by file, ready to throw. */
+export function formatProblems(problems: readonly ReferenceProblem[]): string {
+  const byFile = new Map<string, ReferenceProblem[]>();
+  for (const problem of problems) {
+    const list = byFile.get(problem.file) ?? [];
+    list.push(problem);
+    byFile.set(problem.file, list);
+  }
+  const lines = [`${problems.length} broken reference${problems.length === 1 ? '' : 's'} in content:`];
+  for (const [file, list] of byFile) {
+    lines.push(`  ${file}`);
+    for (const p of list) lines.push(`    ${p.field}: ${p.message}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,56 @@
+/**
+ * The one place that builds site URLs. Paths are branded so that a site path (which still needs the
+ * base prefix) and an href (which has it) cannot be mixed up.
+ */
+
+declare const sitePathBrand: unique symbol;
+declare const hrefBrand: unique symbol;
+
+/** A path inside the site, from its root, without the base: "/companies/dropbox/". */
+export type SitePath = string & { readonly [sitePathBrand]: true };
+/** A path ready for an href: the base path followed by a SitePath. */
+export type Href = string & { readonly [hrefBrand]: true };
+
+export type EntryKind = 'companies' | 'libraries' | 'tricks';
+
+const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function sitePath(path: string): SitePath {
+  return path as SitePath;
+}
+
+function checkedId(id: string): string {
+  if (!idPattern.test(id)) throw new Error(`Not a valid entry id for a URL: "${id}"`);
+  return id;
+}
+
+export const paths = {
+  home: () => sitePath('/'),
+  search: (query?: string) => sitePath(query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
+  compare: () => sitePath('/compare/'),
+  collection: (kind: EntryKind) => sitePath(`/${kind}/`),
+  entry: (kind: EntryKind, id: string) => sitePath(`/${kind}/${checkedId(id)}/`),
+  company: (id: string) => paths.entry('companies', id),
+  library: (id: string) => paths.entry('libraries', id),
+  trick: (id: string) => paths.entry('tricks', id),
+  /** A file served from public/, such as "favicon.svg". */
+  asset: (file: string) => sitePath(`/${file.replace(/^\/+/, '')}`),
+};
+
+/** Normalises a configured base ("/", "/kb", "/kb/") to a prefix without a trailing slash. */
+export function normaliseBase(base: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  if (trimmed === '') return '';
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+/** Builds hrefs for a site deployed under `base`. */
+export function hrefBuilder(base: string) {
+  const prefix = normaliseBase(base);
+  return (path: SitePath): Href => `${prefix}${path}` as Href;
+}
+
+/** The absolute URL of a site path, for canonical links and feeds. */
+export function absoluteUrl(site: string | URL, base: string, path: SitePath): string {
+  return new URL(hrefBuilder(base)(path), site).toString();
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { formatProblems, listChoices, validateCompanyReferences, type CompanyReferences } from '../../src/lib/references';
+import { closestMatch } from '../../src/lib/closest';
+
+const index = { libraryIds: ['asyncio', 'cython', 'django', 'mypy'], trickIds: ['gc-freeze', 'prefork-copy-on-write'] };
+
+const good: CompanyReferences = {
+  id: 'instagram',
+  file: 'content/companies/instagram.mdx',
+  aliases: ['ig'],
+  libraries: [{ library: 'django', source: 'post' }],
+  scaleTricks: [{ trick: 'gc-freeze', source: 'post' }],
+  figures: [{ source: 'post' }],
+  movedAway: [],
+  timeline: [{ source: 'post' }],
+  sources: [{ id: 'post' }],
+};
+
+describe('validateCompanyReferences', () => {
+  it('accepts a company whose references all resolve', () => {
+    expect(validateCompanyReferences([good], index)).toEqual([]);
+  });
+
+  it('names the file, the field, the bad id, the valid ids and the closest match for a library', () => {
+    const [problem, ...rest] = validateCompanyReferences([{ ...good, libraries: [good.libraries[0]!, { library: 'djagno', source: 'post' }] }], index);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ file: 'content/companies/instagram.mdx', field: 'libraries[1].library', value: 'djagno' });
+    expect(problem!.message).toContain('unknown library "djagno"');
+    expect(problem!.message).toContain('Did you mean "django"?');
+    expect(problem!.message).toContain('Valid ids: asyncio, cython, django, mypy');
+    expect(problem!.message).toContain('content/libraries/djagno.mdx');
+  });
+
+  it('reports an unknown trick with its closest match', () => {
+    const problems = validateCompanyReferences([{ ...good, scaleTricks: [{ trick: 'gc-freez', source: 'post' }] }], index);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.field).toBe('scaleTricks[0].trick');
+    expect(problems[0]!.message).toContain('Did you mean "gc-freeze"?');
+  });
+
+  it('gives no suggestion when nothing is close', () => {
+    const [problem] = validateCompanyReferences([{ ...good, libraries: [{ library: 'tensorflow', source: 'post' }] }], index);
+    expect(problem!.message).not.toContain('Did you mean');
+  });
+
+  it.each([
+    ['libraries', { libraries: [{ library: 'django', source: 'nope' }] }, 'libraries[0].source'],
+    ['scaleTricks', { scaleTricks: [{ trick: 'gc-freeze', source: 'pots' }] }, 'scaleTricks[0].source'],
+    ['figures', { figures: [{ source: 'x' }] }, 'figures[0].source'],
+    ['movedAway', { movedAway: [{ source: 'x' }] }, 'movedAway[0].source'],
+    ['timeline', { timeline: [{ source: 'post' }, { source: 'x' }] }, 'timeline[1].source'],
+  ])('catches a %s entry citing a missing source', (_, change, field) => {
+    const problems = validateCompanyReferences([{ ...good, ...change }], index);
+    expect(problems.map((p) => p.field)).toEqual([field]);
+    expect(problems[0]!.message).toContain('Valid source ids: post');
+  });
+
+  it('catches a library listed twice', () => {
+    const problems = validateCompanyReferences([{ ...good, libraries: [good.libraries[0]!, good.libraries[0]!] }], index);
+    expect(problems[0]!.message).toContain('listed twice');
+  });
+
+  it('catches an alias that is another company id or another alias', () => {
+    const other: CompanyReferences = { ...good, id: 'dropbox', file: 'content/companies/dropbox.mdx', aliases: ['instagram', 'ig'] };
+    const problems = validateCompanyReferences([good, other], index);
+    expect(problems.map((p) => [p.file, p.field, p.value])).toEqual([
+      ['content/companies/dropbox.mdx', 'aliases[0]', 'instagram'],
+      ['content/companies/dropbox.mdx', 'aliases[1]', 'ig'],
+    ]);
+    expect(problems[1]!.message).toContain('already an alias of "instagram"');
+  });
+});
+
+describe('formatProblems', () => {
+  it('groups problems by file under one count', () => {
+    const problems = validateCompanyReferences(
+      [{ ...good, libraries: [{ library: 'djagno', source: 'post' }], scaleTricks: [{ trick: 'nope', source: 'post' }] }],
+      index,
+    );
+    const text = formatProblems(problems);
+    expect(text.split('\n')[0]).toBe('2 broken references in content:');
+    expect(text).toContain('  content/companies/instagram.mdx\n    libraries[0].library: unknown library "djagno"');
+    expect(text).toContain('    scaleTricks[0].trick: unknown trick "nope"');
+  });
+});
+
+describe('listChoices and closestMatch', () => {
+  it('shortens long lists of choices', () => {
+    const many = Array.from({ length: 30 }, (_, i) => `lib-${i}`);
+    expect(listChoices(many)).toMatch(/lib-24, … \(5 more\)$/);
+    expect(listChoices([])).toBe('(none)');
+  });
+
+  it.each([
+    ['djngo', ['django', 'flask'], 'django'],
+    ['cythn', ['cython', 'mypyc'], 'cython'],
+    ['zzzzzz', ['django', 'flask'], undefined],
+    ['x', [], undefined],
+  ])('closest to %j in %j is %j', (value, choices, expected) => {
+    expect(closestMatch(value, choices)).toBe(expected);
+  });
+});
