@@ -1,0 +1,105 @@
+/**
+ * The one module that reads the content collections. It sorts them (collection order is not stable),
+ * validates every cross-reference (Astro's `reference()` only logs a broken one), and builds the
+ * cross-link graph once per build. Pages import the prepared data from here and never call
+ * `getCollection` themselves.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from '../lib/graph';
+import { formatProblems, validateCompanyReferences } from '../lib/references';
+
+export type Company = CollectionEntry<'companies'>;
+export type Library = CollectionEntry<'libraries'>;
+export type Trick = CollectionEntry<'tricks'>;
+export type LibraryUse = Company['data']['libraries'][number];
+export type TrickUse = Company['data']['scaleTricks'][number];
+
+/** A company entry in the shape the graph functions take. */
+export interface CompanyNode {
+  id: string;
+  name: string;
+  entry: Company;
+  libraries: LibraryUse[];
+  scaleTricks: TrickUse[];
+}
+
+export interface Catalog {
+  companies: Company[];
+  libraries: Library[];
+  tricks: Trick[];
+  company: (id: string) => Company;
+  library: (id: string) => Library;
+  trick: (id: string) => Trick;
+  /** Library id → the companies that use it, by company name. */
+  libraryUsers: (id: string) => Usage<CompanyNode, LibraryUse>[];
+  /** Trick id → the companies that use it, by company name. */
+  trickUsers: (id: string) => Usage<CompanyNode, TrickUse>[];
+  /** Company id → related companies, most shared first. */
+  related: (id: string) => Relation<CompanyNode>[];
+  /** Alias → company id, for redirects. */
+  aliases: Map<string, string>;
+}
+
+const byName = <T extends { data: { name: string } }>(a: T, b: T) => a.data.name.localeCompare(b.data.name, 'en');
+
+export class ContentReferenceError extends Error {
+  override name = 'ContentReferenceError';
+}
+
+function lookup<T>(map: Map<string, T>, kind: string) {
+  return (id: string): T => {
+    const found = map.get(id);
+    if (!found) throw new Error(`No ${kind} with id "${id}"`);
+    return found;
+  };
+}
+
+async function loadCatalog(): Promise<Catalog> {
+  const [companies, libraries, tricks] = await Promise.all([
+    getCollection('companies'),
+    getCollection('libraries'),
+    getCollection('tricks'),
+  ]);
+  companies.sort(byName);
+  libraries.sort(byName);
+  tricks.sort(byName);
+
+  const problems = validateCompanyReferences(
+    companies.map((c) => ({ id: c.id, file: c.filePath ?? `content/companies/${c.id}.mdx`, ...c.data })),
+    { libraryIds: libraries.map((l) => l.id).sort(), trickIds: tricks.map((t) => t.id).sort() },
+  );
+  if (problems.length > 0) throw new ContentReferenceError(formatProblems(problems));
+
+  const nodes: CompanyNode[] = companies.map((entry) => ({
+    id: entry.id,
+    name: entry.data.name,
+    entry,
+    libraries: entry.data.libraries,
+    scaleTricks: entry.data.scaleTricks,
+  }));
+  const libraryUsers = libraryUsage(nodes);
+  const trickUsers = trickUsage(nodes);
+  const related = relatedCompanies(nodes, 4);
+  const aliases = new Map(companies.flatMap((c) => c.data.aliases.map((alias) => [alias, c.id] as const)));
+
+  return {
+    companies,
+    libraries,
+    tricks,
+    company: lookup(new Map(companies.map((c) => [c.id, c])), 'company'),
+    library: lookup(new Map(libraries.map((l) => [l.id, l])), 'library'),
+    trick: lookup(new Map(tricks.map((t) => [t.id, t])), 'trick'),
+    libraryUsers: (id) => libraryUsers.get(id) ?? [],
+    trickUsers: (id) => trickUsers.get(id) ?? [],
+    related: (id) => related.get(id) ?? [],
+    aliases,
+  };
+}
+
+let catalog: Promise<Catalog> | undefined;
+
+/** The prepared catalog, built once per build and shared by every page. */
+export function getCatalog(): Promise<Catalog> {
+  catalog ??= loadCatalog();
+  return catalog;
+}
