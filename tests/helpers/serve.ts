@@ -1,0 +1,27 @@
+/** Serves a built site on 127.0.0.1 for browser tests, on a free port. */
+import { createServer, type Server } from 'node:http';
+import sirv from 'sirv';
+import { dist } from './dist';
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function serve(siteDir = dist): Promise<StaticServer> {
+  const files = sirv(siteDir, { dev: true, etag: false });
+  const server: Server = createServer((req, res) => files(req, res, () => {
+    res.statusCode = 404;
+    res.end('Not found');
+  }));
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      resolve({
+        url: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}
