@@ -7,6 +7,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from '../lib/graph';
 import { formatProblems, validateCompanyReferences } from '../lib/references';
+import { groupByLabel } from '../lib/group';
+import { libraryKinds, trickCategories } from '../lib/vocabulary';
+import { paths, type SitePath } from '../lib/urls';
 
 export type Company = CollectionEntry<'companies'>;
 export type Library = CollectionEntry<'libraries'>;
@@ -94,6 +97,34 @@ async function loadCatalog(): Promise<Catalog> {
     related: (id) => related.get(id) ?? [],
     aliases,
   };
+}
+
+/** One row of the libraries or tricks index. */
+export interface IndexItem {
+  name: string;
+  summary: string;
+  path: SitePath;
+  users: { id: string; name: string; path: SitePath }[];
+}
+
+/** The libraries index, grouped by kind, or the tricks index, grouped by category. */
+export function indexGroups(catalog: Catalog, collection: 'libraries' | 'tricks') {
+  const item = (entry: Library | Trick, users: Usage<CompanyNode, unknown>[]): IndexItem => ({
+    name: entry.data.name,
+    summary: entry.data.summary,
+    path: paths.entry(collection, entry.id),
+    users: users.map(({ company }) => ({ id: company.id, name: company.name, path: paths.company(company.id) })),
+  });
+  if (collection === 'libraries') {
+    return groupByLabel(catalog.libraries, (l) => l.data.kind, libraryKinds).map((group) => ({
+      ...group,
+      items: group.items.map((library) => item(library, catalog.libraryUsers(library.id))),
+    }));
+  }
+  return groupByLabel(catalog.tricks, (t) => t.data.category, trickCategories).map((group) => ({
+    ...group,
+    items: group.items.map((trick) => item(trick, catalog.trickUsers(trick.id))),
+  }));
 }
 
 let catalog: Promise<Catalog> | undefined;

@@ -77,29 +77,31 @@ export function validateCompanyReferences(
       }
     };
 
-    const seenLibraries = new Set<string>();
-    company.libraries.forEach(({ library, source }, i) => {
-      const field = `libraries[${i}].library`;
-      if (!libraryIds.has(library)) {
-        problems.push({ file, field, value: library, message: unknownId('library', library, index.libraryIds, 'libraries') });
-      } else if (seenLibraries.has(library)) {
-        problems.push({ file, field, value: library, message: `library "${library}" is listed twice. Fix: keep one entry and merge the two \`use\` lines.` });
-      }
-      seenLibraries.add(library);
-      checkSource(`libraries[${i}].source`, source);
-    });
-
-    const seenTricks = new Set<string>();
-    company.scaleTricks.forEach(({ trick, source }, i) => {
-      const field = `scaleTricks[${i}].trick`;
-      if (!trickIds.has(trick)) {
-        problems.push({ file, field, value: trick, message: unknownId('trick', trick, index.trickIds, 'tricks') });
-      } else if (seenTricks.has(trick)) {
-        problems.push({ file, field, value: trick, message: `trick "${trick}" is listed twice. Fix: keep one entry and merge the two \`how\` lines.` });
-      }
-      seenTricks.add(trick);
-      checkSource(`scaleTricks[${i}].source`, source);
-    });
+    const checkUses = <U extends { source: string }>(
+      uses: readonly U[],
+      field: 'libraries' | 'scaleTricks',
+      idOf: (use: U) => string,
+      valid: Set<string>,
+      validList: readonly string[],
+      kind: 'library' | 'trick',
+      folder: string,
+      mergeField: string,
+    ) => {
+      const seen = new Set<string>();
+      uses.forEach((use, i) => {
+        const id = idOf(use);
+        const path = `${field}[${i}].${kind === 'library' ? 'library' : 'trick'}`;
+        if (!valid.has(id)) {
+          problems.push({ file, field: path, value: id, message: unknownId(kind, id, validList, folder) });
+        } else if (seen.has(id)) {
+          problems.push({ file, field: path, value: id, message: `${kind} "${id}" is listed twice. Fix: keep one entry and merge the two \`${mergeField}\` lines.` });
+        }
+        seen.add(id);
+        checkSource(`${field}[${i}].source`, use.source);
+      });
+    };
+    checkUses(company.libraries, 'libraries', (u) => u.library, libraryIds, index.libraryIds, 'library', 'libraries', 'use');
+    checkUses(company.scaleTricks, 'scaleTricks', (u) => u.trick, trickIds, index.trickIds, 'trick', 'tricks', 'how');
 
     for (const key of ['figures', 'movedAway', 'timeline'] as const) {
       company[key].forEach(({ source }, i) => checkSource(`${key}[${i}].source`, source));
