@@ -4,6 +4,7 @@ import { glob } from 'astro/loaders';
 import { companySchema } from './schemas/company';
 import { librarySchema } from './schemas/library';
 import { trickSchema } from './schemas/trick';
+import { postSchema } from './schemas/post';
 
 // The content root can be moved (for test fixtures and the benchmark's synthetic corpus) with
 // PAS_CONTENT_DIR; the site's own content lives in ./content.
@@ -14,4 +15,5 @@ export const collections = {
   companies: defineCollection({ loader: mdxIn('companies'), schema: companySchema }),
   libraries: defineCollection({ loader: mdxIn('libraries'), schema: librarySchema }),
   tricks: defineCollection({ loader: mdxIn('tricks'), schema: trickSchema }),
+  posts: defineCollection({ loader: mdxIn('posts'), schema: postSchema }),
 };

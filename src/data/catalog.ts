@@ -8,7 +8,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from '../lib/graph';
 import { formatProblems, validateCompanyReferences } from '../lib/references';
 import { groupByLabel } from '../lib/group';
-import { libraryKinds, trickCategories } from '../lib/vocabulary';
+import { libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary';
 import { paths, type SitePath } from '../lib/urls';
 
 export type Company = CollectionEntry<'companies'>;
@@ -97,6 +97,11 @@ async function loadCatalog(): Promise<Catalog> {
     related: (id) => related.get(id) ?? [],
     aliases,
   };
+}
+
+/** A company's name and its role areas as readers see them, for search filters. */
+export function namedWithAreas(company: Company): { name: string; areas: string[] } {
+  return { name: company.data.name, areas: company.data.role.areas.map((area) => roleAreas[area]) };
 }
 
 /** One row of the libraries or tricks index. */

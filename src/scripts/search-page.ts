@@ -1,88 +1,291 @@
 /**
- * The search page: reads `?q=` from the URL, loads Pagefind only then, and lists the results.
- * Pagefind's bundle exists only in the built site, so `astro dev` says so instead of failing.
+ * The full search page. The URL is the state: `?q=` and one parameter per ticked filter value, so a
+ * reload or a shared link reopens the same results, and each new search is a history entry that the
+ * back button returns to. Filters and their counts come from Pagefind, which reads them from the
+ * typed frontmatter at build time. With an empty query the filters browse everything.
  */
+import {
+  isEmptySearch,
+  pagefindFilters,
+  parseSearchState,
+  sameSearch,
+  searchFilterKeys,
+  searchFilters,
+  searchStateToQuery,
+  toggleFilter,
+  type SearchFilterKey,
+  type SearchState,
+} from '../lib/search-state';
+import { loadPagefind, setExcerpt, unavailableMessage, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData } from './pagefind-client';
 
-interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: Record<string, string | undefined>;
+const pageSize = 20;
+
+interface Elements {
+  form: HTMLFormElement;
+  input: HTMLInputElement;
+  app: HTMLElement;
+  filters: HTMLElement;
+  clear: HTMLButtonElement;
+  status: HTMLElement;
+  list: HTMLOListElement;
+  more: HTMLButtonElement;
+  azIndex: HTMLElement;
 }
-interface Pagefind {
-  options(options: Record<string, unknown>): Promise<void>;
-  search(term: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] }>;
+
+function elements(): Elements | undefined {
+  const input = document.getElementById('search-page-input') as HTMLInputElement | null;
+  const get = (id: string) => document.getElementById(id);
+  const found = {
+    form: input?.form,
+    input,
+    app: get('search-app'),
+    filters: get('search-filters'),
+    clear: get('search-clear'),
+    status: get('search-status'),
+    list: get('search-results'),
+    more: get('search-more'),
+    azIndex: get('a-z'),
+  };
+  return Object.values(found).every(Boolean) ? (found as Elements) : undefined;
 }
 
-const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-let pagefind: Promise<Pagefind> | undefined;
-
-function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (module: Pagefind) => {
-    await module.options({ baseUrl: base });
-    return module;
-  });
-  return pagefind;
+function describe(state: SearchState): string {
+  const parts = searchFilterKeys
+    .filter((key) => state.filters[key]?.length)
+    .map((key) => `${searchFilters[key]}: ${state.filters[key]!.join(' or ')}`);
+  const query = state.query ? ` for “${state.query}”` : '';
+  return `${query}${parts.length ? `${state.query ? ',' : ''} filtered by ${parts.join('; ')}` : ''}`;
 }
 
 function resultItem(result: PagefindResultData): HTMLLIElement {
   const item = document.createElement('li');
   item.className = 'search-result';
-  const link = document.createElement('a');
-  link.href = result.url;
-  link.className = 'search-result__title';
-  link.textContent = result.meta.title ?? result.url;
   const kind = document.createElement('span');
   kind.className = 'search-result__kind';
   kind.textContent = result.meta.kind ?? '';
+  const link = document.createElement('a');
+  link.className = 'search-result__title';
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
   const excerpt = document.createElement('p');
   excerpt.className = 'search-result__excerpt';
-  // Pagefind escapes the excerpt and adds only <mark> elements around the matched words.
-  excerpt.innerHTML = result.excerpt;
+  setExcerpt(excerpt, result.excerpt);
   item.append(kind, link, excerpt);
+
+  const sections = result.sub_results.filter((sub) => sub.url.includes('#') && sub.title !== result.meta.title).slice(0, 3);
+  if (sections.length > 0) {
+    const list = document.createElement('ul');
+    list.className = 'search-result__sections';
+    list.setAttribute('aria-label', `Matching sections of ${result.meta.title ?? 'this page'}`);
+    for (const sub of sections) {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = sub.url;
+      a.textContent = sub.title;
+      const text = document.createElement('span');
+      text.className = 'search-result__section-excerpt';
+      setExcerpt(text, sub.excerpt);
+      li.append(a, text);
+      list.append(li);
+    }
+    item.append(list);
+  }
   return item;
 }
 
-export async function runSearchPage(): Promise<void> {
-  const status = document.getElementById('search-status');
-  const list = document.getElementById('search-results');
-  const input = document.getElementById('search-page-input') as HTMLInputElement | null;
-  if (!status || !list || !input) return;
+export function startSearchPage(): void {
+  const ui = elements();
+  if (!ui) return;
+  ui.app.hidden = false;
 
-  // data-state lets tests and assistive tooling tell a finished search from one under way.
-  const report = (state: 'idle' | 'loading' | 'done' | 'error', text: string) => {
-    status.dataset.state = state;
-    status.textContent = text;
+  let state = parseSearchState(window.location.search);
+  let pagefind: Pagefind | undefined;
+  let totals: FilterCounts = {};
+  let results: PagefindResult[] = [];
+  let shown = 0;
+  let ticket = 0;
+  /** True while the reader is typing a query that already has its own history entry. */
+  let typingEntry = false;
+
+  const writeUrl = (mode: 'push' | 'replace') => {
+    const url = `${window.location.pathname}${searchStateToQuery(state)}`;
+    if (url === `${window.location.pathname}${window.location.search}`) return;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
   };
 
-  const query = new URLSearchParams(window.location.search).get('q')?.trim() ?? '';
-  input.value = query;
-  if (!query) {
-    report('idle', 'Type a company, a library, a technique or a question.');
-    input.focus();
-    return;
-  }
-
-  report('loading', `Searching for “${query}”…`);
-  let engine: Pagefind;
-  try {
-    engine = await loadPagefind();
-  } catch (error) {
-    console.error('Pagefind could not be loaded', error);
-    report(
-      'error',
-      import.meta.env.DEV
-        ? 'Search works on the built site only: run `npm run build` and `npm run preview`.'
-        : 'Search could not be loaded. Browse the companies, libraries and tricks instead.',
+  const renderFilters = (counts: FilterCounts) => {
+    const groups = searchFilterKeys.filter((key) => Object.keys(totals[key] ?? {}).length > 0);
+    ui.filters.replaceChildren(
+      ...groups.map((key) => {
+        const details = document.createElement('details');
+        details.className = 'filter-group';
+        const ticked = state.filters[key] ?? [];
+        details.open = ticked.length > 0 || key === 'kind' || key === 'area';
+        const summary = document.createElement('summary');
+        summary.textContent = ticked.length ? `${searchFilters[key]} (${ticked.length} chosen)` : searchFilters[key];
+        const fieldset = document.createElement('fieldset');
+        const legend = document.createElement('legend');
+        legend.className = 'sr-only';
+        legend.textContent = searchFilters[key];
+        fieldset.append(legend);
+        const values = Object.keys(totals[key] ?? {}).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+        for (const value of values) {
+          const count = counts[key]?.[value] ?? 0;
+          const id = `filter-${key}-${value.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+          const box = document.createElement('input');
+          box.type = 'checkbox';
+          box.id = id;
+          box.checked = ticked.includes(value);
+          box.dataset.filter = key;
+          box.value = value;
+          const label = document.createElement('label');
+          label.htmlFor = id;
+          label.textContent = value;
+          const number = document.createElement('span');
+          number.className = 'filter-count';
+          number.textContent = String(count);
+          number.setAttribute('aria-label', `${count} result${count === 1 ? '' : 's'}`);
+          label.append(' ', number);
+          const row = document.createElement('div');
+          row.className = count === 0 && !box.checked ? 'filter-option filter-option--empty' : 'filter-option';
+          row.append(box, label);
+          fieldset.append(row);
+        }
+        details.append(summary, fieldset);
+        return details;
+      }),
     );
-    return;
-  }
-  const { results } = await engine.search(query);
-  const data = await Promise.all(results.slice(0, 20).map((result) => result.data()));
-  list.replaceChildren(...data.map(resultItem));
-  report(
-    'done',
-    results.length === 0
-      ? `No results for “${query}”.`
-      : `${results.length} result${results.length === 1 ? '' : 's'} for “${query}”${results.length > 20 ? ', showing the first 20' : ''}.`,
-  );
+    ui.clear.hidden = Object.keys(state.filters).length === 0;
+  };
+
+  const showMore = async () => {
+    const batch = results.slice(shown, shown + pageSize);
+    const data = await Promise.all(batch.map((r) => r.data()));
+    ui.list.append(...data.map(resultItem));
+    shown += batch.length;
+    ui.more.hidden = shown >= results.length;
+  };
+
+  const run = async () => {
+    const current = ++ticket;
+    ui.input.value = state.query;
+    const browsing = isEmptySearch(state);
+    ui.azIndex.hidden = !browsing;
+    if (!pagefind) {
+      ui.status.dataset.state = 'loading';
+      ui.status.textContent = 'Loading search…';
+      try {
+        pagefind = await loadPagefind();
+        totals = await pagefind.filters();
+      } catch {
+        ui.status.dataset.state = 'error';
+        ui.status.textContent = unavailableMessage();
+        ui.azIndex.hidden = false;
+        return;
+      }
+    }
+    if (browsing) {
+      results = [];
+      ui.list.replaceChildren();
+      ui.more.hidden = true;
+      renderFilters(totals);
+      ui.status.dataset.state = 'done';
+      ui.status.textContent = 'Type a query, or choose filters to browse. Every page is listed A–Z below.';
+      return;
+    }
+    ui.status.dataset.state = 'loading';
+    const search = await pagefind.search(state.query || null, {
+      filters: pagefindFilters(state),
+      ...(state.query ? {} : { sort: { title: 'asc' as const } }),
+    });
+    if (current !== ticket) return;
+    results = search.results;
+    shown = 0;
+    ui.list.replaceChildren();
+    await showMore();
+    if (current !== ticket) return;
+    renderFilters(search.filters);
+    const count = results.length;
+    ui.status.dataset.state = 'done';
+    ui.status.textContent = `${count === 0 ? 'No' : count} result${count === 1 ? '' : 's'}${describe(state)}.`;
+    document.title = `${state.query ? `${state.query} · ` : ''}Search · Python at Scale`;
+  };
+
+  const commit = (next: SearchState, mode: 'push' | 'replace') => {
+    if (sameSearch(next, state) && mode === 'push') return;
+    state = next;
+    writeUrl(mode);
+    void run();
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  ui.input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const next = { ...state, query: ui.input.value.trim().replace(/\s+/g, ' ') };
+      if (sameSearch(next, state)) return;
+      commit(next, typingEntry ? 'replace' : 'push');
+      typingEntry = true;
+    }, 250);
+  });
+
+  ui.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    typingEntry = false;
+    commit({ ...state, query: ui.input.value.trim().replace(/\s+/g, ' ') }, 'push');
+  });
+
+  ui.filters.addEventListener('change', (event) => {
+    const box = event.target as HTMLInputElement;
+    if (!box.dataset.filter) return;
+    typingEntry = false;
+    commit(toggleFilter(state, box.dataset.filter as SearchFilterKey, box.value), 'push');
+    // Keep focus on the same checkbox after the list is rebuilt.
+    requestAnimationFrame(() => document.getElementById(box.id)?.focus());
+  });
+
+  ui.clear.addEventListener('click', () => {
+    typingEntry = false;
+    commit({ ...state, filters: {} }, 'push');
+    ui.input.focus();
+  });
+
+  ui.more.addEventListener('click', () => {
+    const first = shown;
+    void showMore().then(() => ui.list.querySelectorAll<HTMLAnchorElement>('.search-result__title')[first]?.focus());
+  });
+
+  // Arrow keys move between results; Escape goes back to the field.
+  const links = () => [...ui.list.querySelectorAll<HTMLAnchorElement>('a')];
+  ui.input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' && results.length > 0) {
+      event.preventDefault();
+      links()[0]?.focus();
+    }
+  });
+  ui.list.addEventListener('keydown', (event) => {
+    const all = links();
+    const index = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (index < 0) return;
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const next = event.key === 'ArrowDown' ? index + 1 : index - 1;
+      if (next < 0) ui.input.focus();
+      else all[Math.min(next, all.length - 1)]?.focus();
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      ui.input.focus();
+    }
+  });
+
+  window.addEventListener('popstate', () => {
+    typingEntry = false;
+    state = parseSearchState(window.location.search);
+    void run();
+  });
+
+  void run();
+  if (!state.query && isEmptySearch(state)) ui.input.focus();
 }

@@ -1,75 +1,235 @@
 /**
- * Search on the built site, in Debian's Chromium: the header form submits to /search/, Pagefind
- * loads there, and a library's name finds its page and every company that uses it.
+ * Search on the built site in Debian's Chromium: the header combobox, shortcuts, lazy loading,
+ * the full search page with filters and URL state, keyboard use, the path without JavaScript, and
+ * accessibility of both.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser';
-import { serve, type StaticServer } from '../helpers/serve';
+import { describe, expect, it } from 'vitest';
+import { axeViolations } from '../helpers/axe';
 import { contentEntries } from '../helpers/dist';
+import { searchResults, useSiteBrowser } from '../helpers/site-browser';
 
-let server: StaticServer;
-let browser: Browser;
+const site = useSiteBrowser();
+const companies = contentEntries('companies');
+const libraries = contentEntries('libraries');
+const tricks = contentEntries('tricks');
+const isSearchCode = (url: string) => url.includes('/pagefind/') || /search-combobox|pagefind-client/.test(url);
 
-beforeAll(async () => {
-  server = await serve();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Opens a page and collects console errors and failed requests while it is used. */
-async function openPage(path: string): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  await page.goto(`${server.url}${path}`);
-  return { page, problems };
-}
-
-/** The paths of the listed results, once the search has finished. */
-async function resultPaths(page: Page): Promise<string[]> {
-  const status = page.locator('#search-status');
-  await page.waitForSelector('#search-status[data-state="done"], #search-status[data-state="error"]', { timeout: 15_000 });
-  if ((await status.getAttribute('data-state')) === 'error') throw new Error(`Search failed: ${await status.textContent()}`);
-  return page.$$eval('#search-results a.search-result__title', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
-}
-
-describe('the header search box', () => {
-  it('submits to /search/ and lists matching pages with no console errors', async () => {
-    const { page, problems } = await openPage('/companies/dropbox/');
-    await page.fill('header input[name="q"]', 'Django');
-    await page.press('header input[name="q"]', 'Enter');
-    await page.waitForURL(/\/search\/\?q=Django$/);
-    const results = await resultPaths(page);
-    expect(results).toContain('/libraries/django/');
-    expect(results).toContain('/companies/instagram/');
-    expect(await page.inputValue('#search-page-input')).toBe('Django');
-    const first = page.locator('.search-result').first();
-    expect(await first.locator('.search-result__kind').textContent()).toMatch(/^(Company|Library|Scale trick)$/);
-    expect(await first.locator('mark').count()).toBeGreaterThan(0);
+describe('the header search', () => {
+  it('loads no search code or index until the field gets focus', async () => {
+    const { page, context, requests, problems } = await site.open('/companies/dropbox/');
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter(isSearchCode)).toEqual([]);
+    await page.focus('header input[name="q"]');
+    await page.waitForRequest((r) => r.url().endsWith('/pagefind/pagefind.js'));
     expect(problems).toEqual([]);
-    await page.close();
+    await context.close();
   });
 
-  it('says so when nothing matches', async () => {
-    const { page } = await openPage('/search/?q=zzyzxqq');
-    expect(await resultPaths(page)).toEqual([]);
-    expect(await page.textContent('#search-status')).toContain('No results');
-    await page.close();
+  it('opens with / and with Ctrl+K, and shows the hint', async () => {
+    const { page, context } = await site.open('/libraries/django/');
+    const field = page.locator('header input[name="q"]');
+    expect(await page.locator('header .search-form__hint kbd').isVisible()).toBe(true);
+    await page.keyboard.press('/');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.locator('h1').click();
+    await page.keyboard.press('Control+k');
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await context.close();
+  });
+
+  it('lists matches as a listbox, moves with the arrows and opens a result with Enter, highlighting the terms', async () => {
+    const { page, context, problems } = await site.open('/');
+    const field = page.locator('header input[name="q"]');
+    await field.click();
+    await field.fill('django');
+    const listbox = page.locator('header [role="listbox"]');
+    await listbox.locator('[role="option"]').first().waitFor();
+    expect(await field.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('header [role="status"]').textContent()).toMatch(/^\d+ results?, showing \d+\. Use the up and down arrow keys/);
+    await page.keyboard.press('ArrowDown');
+    const first = listbox.locator('[role="option"]').first();
+    expect(await first.getAttribute('aria-selected')).toBe('true');
+    expect(await field.getAttribute('aria-activedescendant')).toBe(await first.getAttribute('id'));
+    expect(await first.locator('.combobox-option__title').textContent()).toBe('Django');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/libraries\/django\/\?highlight=django$/);
+    await page.locator('mark.pagefind-highlight').first().waitFor();
+    expect(await page.locator('mark.pagefind-highlight').count()).toBeGreaterThan(2);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('closes with Escape, clears with a second Escape, and submits to the search page with Enter', async () => {
+    const { page, context } = await site.open('/tricks/');
+    const field = page.locator('header input[name="q"]');
+    await field.click();
+    await field.fill('rust');
+    await page.locator('header [role="option"]').first().waitFor();
+    await page.keyboard.press('Escape');
+    expect(await field.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('header [role="listbox"]').isHidden()).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await field.inputValue()).toBe('');
+    await field.fill('rust');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/search\/\?q=rust$/);
+    expect(await searchResults(page)).toContain('/companies/dropbox/');
+    await context.close();
+  });
+
+  it('has no accessibility violations with the suggestions open, light or dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, context } = await site.open('/companies/instagram/', { colorScheme });
+      await page.locator('header input[name="q"]').fill('memory');
+      await page.locator('header [role="option"]').first().waitFor();
+      await page.keyboard.press('ArrowDown');
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
+describe('the search page', () => {
+  it('shows kind, title, a highlighted excerpt and links to matching sections', async () => {
+    const { page, context, problems } = await site.open('/search/?q=claims');
+    const results = await searchResults(page);
+    expect(results.length).toBeGreaterThan(3);
+    const first = page.locator('.search-result').first();
+    expect(await first.locator('.search-result__kind').textContent()).toMatch(/^(Company|Library|Scale trick|Article)$/);
+    expect(await first.locator('.search-result__excerpt mark').count()).toBeGreaterThan(0);
+    const section = page.locator('.search-result__sections a').first();
+    expect(await section.getAttribute('href')).toMatch(/^\/companies\/[a-z-]+\/\?highlight=claims#[a-z0-9-]+$/);
+    expect(await page.textContent('#search-status')).toMatch(/^\d+ results for “claims”\.$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('offers every library, trick, company, kind and role area from the content as a filter, with counts', async () => {
+    const { page, context } = await site.open('/search/');
+    await searchResults(page);
+    const values = (key: string) =>
+      page.$$eval(`input[data-filter="${key}"]`, (boxes) => boxes.map((b) => (b as HTMLInputElement).value).sort());
+    expect(await values('library')).toEqual(libraries.map((l) => l.data.name as string).sort());
+    expect(await values('trick')).toEqual(tricks.map((t) => t.data.name as string).sort());
+    expect(await values('company')).toEqual(companies.map((c) => c.data.name as string).sort());
+    expect(await values('kind')).toEqual(['Company', 'Library', 'Scale trick']);
+    expect((await values('area')).length).toBeGreaterThan(3);
+    expect(await page.locator('label[for="filter-kind-company"] .filter-count').textContent()).toBe(String(companies.length));
+    await context.close();
+  });
+
+  it('browses by filter with an empty query, keeps the state in the URL, survives a reload and steps back', async () => {
+    const { page, context, problems } = await site.open('/search/');
+    await searchResults(page);
+    expect(await page.locator('#a-z').isVisible()).toBe(true);
+
+    await page.locator('details.filter-group:has(input[data-filter="library"]) summary').click();
+    await page.locator('#filter-library-asyncio').check();
+    await page.waitForURL(/\/search\/\?library=asyncio$/);
+    expect((await searchResults(page)).sort()).toEqual(['/companies/instagram/', '/libraries/asyncio/']);
+    expect(await page.locator('#a-z').isHidden()).toBe(true);
+
+    await page.reload();
+    expect((await searchResults(page)).sort()).toEqual(['/companies/instagram/', '/libraries/asyncio/']);
+    expect(await page.locator('#filter-library-asyncio').isChecked()).toBe(true);
+
+    await page.locator('#filter-kind-company').check();
+    await page.waitForURL(/\/search\/\?kind=Company&library=asyncio$/);
+    expect(await searchResults(page)).toEqual(['/companies/instagram/']);
+
+    await page.fill('#search-page-input', 'django');
+    await page.press('#search-page-input', 'Enter');
+    await page.waitForURL(/\/search\/\?q=django&kind=Company&library=asyncio$/);
+    expect(await searchResults(page)).toEqual(['/companies/instagram/']);
+
+    await page.goBack();
+    await page.waitForURL(/\/search\/\?kind=Company&library=asyncio$/);
+    expect(await page.inputValue('#search-page-input')).toBe('');
+    await page.goBack();
+    await page.waitForURL(/\/search\/\?library=asyncio$/);
+    expect((await searchResults(page)).sort()).toEqual(['/companies/instagram/', '/libraries/asyncio/']);
+    expect(await page.locator('#filter-kind-company').isChecked()).toBe(false);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('reopens a shared URL with a query and filters exactly', async () => {
+    const shared = '/search/?q=memory&kind=Scale+trick';
+    const first = await site.open(shared);
+    const before = await searchResults(first.page);
+    await first.context.close();
+    const second = await site.open(shared);
+    expect(await searchResults(second.page)).toEqual(before);
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((path) => path.startsWith('/tricks/'))).toBe(true);
+    expect(await second.page.inputValue('#search-page-input')).toBe('memory');
+    await second.context.close();
+  });
+
+  it('works by keyboard alone: type, arrow into the results, open one', async () => {
+    const { page, context } = await site.open('/search/');
+    await searchResults(page);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('search-page-input');
+    await page.keyboard.type('annoy');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\?q=annoy$/);
+    await searchResults(page);
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annoy');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annoy');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/libraries\/annoy\/\?highlight=annoy$/);
+    await context.close();
+  });
+
+  it('shows a hostile query as text and never runs it', async () => {
+    const { page, context } = await site.open(`/search/?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
+    let dialog = false;
+    page.on('dialog', async (d) => {
+      dialog = true;
+      await d.dismiss();
+    });
+    await searchResults(page);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.textContent('#search-status')).toContain('<img src=x onerror=alert(1)>');
+    expect(dialog).toBe(false);
+    await context.close();
+  });
+
+  it('has no accessibility violations with results and filters, light or dark', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const { page, context } = await site.open('/search/?q=python&library=Django', { colorScheme });
+      await searchResults(page);
+      await page.locator('details.filter-group summary').first().click();
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+      await context.close();
+    }
+  });
+});
+
+describe('search without JavaScript', () => {
+  it('the header form submits to /search/?q= and the search page lists every page A–Z', async () => {
+    const { page, context } = await site.open('/companies/netflix/', { javaScriptEnabled: false });
+    await page.fill('header input[name="q"]', 'flask');
+    await page.press('header input[name="q"]', 'Enter');
+    await page.waitForURL(/\/search\/\?q=flask$/);
+    expect(await page.locator('#search-app').isHidden()).toBe(true);
+    const links = await page.$$eval('#a-z a[href]', (as) => as.map((a) => a.getAttribute('href')));
+    const expected = [
+      ...companies.map((c) => `/companies/${c.id}/`),
+      ...libraries.map((l) => `/libraries/${l.id}/`),
+      ...tricks.map((t) => `/tricks/${t.id}/`),
+    ];
+    for (const path of expected) expect(links).toContain(path);
+    expect(await page.locator('noscript').count()).toBe(1);
+    await context.close();
   });
 });
 
 describe('searching for a library by name', () => {
-  const companies = contentEntries('companies');
-  const libraries = contentEntries('libraries').map((library) => ({
+  const cases = libraries.map((library) => ({
     id: library.id,
     name: library.data.name as string,
     users: companies
@@ -77,12 +237,12 @@ describe('searching for a library by name', () => {
       .map((c) => c.id),
   }));
 
-  it.each(libraries)('finds $name and every company that uses it', async ({ id, name, users }) => {
-    const { page, problems } = await openPage(`/search/?q=${encodeURIComponent(name)}`);
-    const results = await resultPaths(page);
-    expect(results).toContain(`/libraries/${id}/`);
+  it.each(cases)('finds $name first and every company that uses it', async ({ id, name, users }) => {
+    const { page, context, problems } = await site.open(`/search/?q=${encodeURIComponent(name)}`);
+    const results = await searchResults(page);
+    expect(results[0]).toBe(`/libraries/${id}/`);
     for (const company of users) expect(results).toContain(`/companies/${company}/`);
     expect(problems).toEqual([]);
-    await page.close();
+    await context.close();
   });
 });

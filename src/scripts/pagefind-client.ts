@@ -1,0 +1,83 @@
+/**
+ * Loads Pagefind's browser API once, on demand, with the site's ranking. Nothing here runs until a
+ * reader opens search: the header script imports this module on focus, the search page on load.
+ */
+
+export interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+export interface PagefindResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+  sub_results: PagefindSubResult[];
+}
+export interface PagefindResult {
+  id: string;
+  data(): Promise<PagefindResultData>;
+}
+export type FilterCounts = Record<string, Record<string, number>>;
+export interface PagefindSearch {
+  results: PagefindResult[];
+  unfilteredResultCount: number;
+  filters: FilterCounts;
+  totalFilters: FilterCounts;
+}
+export interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: { filters?: unknown; sort?: Record<string, 'asc' | 'desc'> }): Promise<PagefindSearch>;
+  debouncedSearch(term: string | null, options?: { filters?: unknown }, ms?: number): Promise<PagefindSearch | null>;
+  filters(): Promise<FilterCounts>;
+  preload(term: string): Promise<void>;
+}
+
+import { HIGHLIGHT_PARAM, basePath } from './search-constants';
+
+/**
+ * The site's ranking: names weigh most (title, then aliases), then what a company uses (so a
+ * library's name also finds the companies that use it), then summaries and body text, whose weights
+ * are set on the elements (h1 10, summary 4, the names in a profile's tables 5).
+ */
+export const ranking = {
+  metaWeights: { title: 10, aliases: 8, uses: 10 },
+};
+
+let loading: Promise<Pagefind> | undefined;
+
+export function loadPagefind(): Promise<Pagefind> {
+  loading ??= (import(/* @vite-ignore */ `${basePath}pagefind/pagefind.js`) as Promise<Pagefind>).then(async (pagefind) => {
+    await pagefind.options({ baseUrl: basePath, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22, ranking });
+    await pagefind.init();
+    return pagefind;
+  });
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+/** What to tell the reader when Pagefind cannot load. */
+export function unavailableMessage(): string {
+  return import.meta.env.DEV
+    ? 'Search works on the built site only: run `npm run build` and `npm run preview`.'
+    : 'Search could not be loaded. Every page is also listed in the A–Z index on the search page.';
+}
+
+/** Pagefind's excerpts are escaped HTML with <mark> around matches; keep only that. */
+export function setExcerpt(element: HTMLElement, excerpt: string): void {
+  const template = document.createElement('template');
+  template.innerHTML = excerpt;
+  const clean = document.createDocumentFragment();
+  for (const node of template.content.childNodes) {
+    if (node.nodeType === Node.TEXT_NODE) clean.append(node.textContent ?? '');
+    else if (node.nodeName === 'MARK') {
+      const mark = document.createElement('mark');
+      mark.textContent = node.textContent;
+      clean.append(mark);
+    } else clean.append(node.textContent ?? '');
+  }
+  element.replaceChildren(clean);
+}

@@ -1,0 +1,162 @@
+/**
+ * The header search as an ARIA 1.2 combobox: typing lists the best matches in a listbox under the
+ * field; arrow keys move through them, Enter opens one (or, with none chosen, submits the form to the
+ * full search page), Escape closes the list and then clears the field. The result count is announced
+ * through a polite live region. Loaded only when the field first gets focus.
+ */
+import { loadPagefind, setExcerpt, unavailableMessage, type PagefindResultData } from './pagefind-client';
+
+const shown = 6;
+
+export function enhanceCombobox(input: HTMLInputElement): void {
+  const form = input.form;
+  const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '');
+  const status = document.getElementById(input.dataset.statusId ?? '');
+  if (!form || !listbox || !status || input.dataset.enhanced) return;
+  input.dataset.enhanced = 'true';
+
+  let options: HTMLLIElement[] = [];
+  let active = -1;
+  let latest = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const setActive = (index: number) => {
+    options[active]?.setAttribute('aria-selected', 'false');
+    active = index;
+    const option = options[active];
+    if (option) {
+      option.setAttribute('aria-selected', 'true');
+      input.setAttribute('aria-activedescendant', option.id);
+      option.scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+
+  const open = (isOpen: boolean) => {
+    listbox.hidden = !isOpen;
+    input.setAttribute('aria-expanded', String(isOpen));
+    if (!isOpen) setActive(-1);
+  };
+
+  const option = (id: string, href: string, build: (item: HTMLLIElement) => void): HTMLLIElement => {
+    const item = document.createElement('li');
+    item.id = id;
+    item.setAttribute('role', 'option');
+    item.setAttribute('aria-selected', 'false');
+    item.className = 'combobox-option';
+    item.dataset.href = href;
+    build(item);
+    item.addEventListener('click', () => window.location.assign(href));
+    return item;
+  };
+
+  const render = (query: string, results: PagefindResultData[], total: number) => {
+    options = results.map((result, i) =>
+      option(`${listbox.id}-${i}`, result.url, (item) => {
+        const kind = document.createElement('span');
+        kind.className = 'combobox-option__kind';
+        kind.textContent = result.meta.kind ?? '';
+        const title = document.createElement('span');
+        title.className = 'combobox-option__title';
+        title.textContent = result.meta.title ?? result.url;
+        const excerpt = document.createElement('span');
+        excerpt.className = 'combobox-option__excerpt';
+        setExcerpt(excerpt, result.excerpt);
+        item.append(title, kind, excerpt);
+      }),
+    );
+    const all = `${form.action}?q=${encodeURIComponent(query)}`;
+    options.push(
+      option(`${listbox.id}-all`, all, (item) => {
+        item.classList.add('combobox-option--all');
+        item.textContent = total > 0 ? `See all ${total} results and filters` : 'Search with filters';
+      }),
+    );
+    listbox.replaceChildren(...options);
+    setActive(-1);
+    open(true);
+    status.textContent =
+      total === 0
+        ? `No results for ${query}.`
+        : `${total} result${total === 1 ? '' : 's'}, showing ${results.length}. Use the up and down arrow keys to choose one.`;
+  };
+
+  const search = async () => {
+    const query = input.value.trim();
+    const ticket = ++latest;
+    if (!query) {
+      open(false);
+      status.textContent = '';
+      return;
+    }
+    try {
+      const pagefind = await loadPagefind();
+      const { results } = await pagefind.search(query);
+      const data = await Promise.all(results.slice(0, shown).map((r) => r.data()));
+      if (ticket === latest) render(query, data, results.length);
+    } catch {
+      if (ticket === latest) status.textContent = unavailableMessage();
+    }
+  };
+
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(search, 120);
+  });
+
+  input.addEventListener('keydown', (event) => {
+    const expanded = input.getAttribute('aria-expanded') === 'true';
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        if (!expanded && options.length > 0) open(true);
+        setActive(options.length === 0 ? -1 : (active + 1) % options.length);
+        break;
+      case 'ArrowUp':
+        event.preventDefault();
+        if (!expanded && options.length > 0) open(true);
+        setActive(options.length === 0 ? -1 : (active - 1 + options.length) % options.length);
+        break;
+      case 'Home':
+      case 'End':
+        if (expanded && active >= 0) {
+          event.preventDefault();
+          setActive(event.key === 'Home' ? 0 : options.length - 1);
+        }
+        break;
+      case 'Enter': {
+        const href = options[active]?.dataset.href;
+        if (expanded && href) {
+          event.preventDefault();
+          window.location.assign(href);
+        }
+        break;
+      }
+      case 'Escape':
+        if (expanded) {
+          event.preventDefault();
+          open(false);
+        } else if (input.value) {
+          event.preventDefault();
+          input.value = '';
+          status.textContent = '';
+        }
+        break;
+      case 'Tab':
+        open(false);
+        break;
+    }
+  });
+
+  // Keep focus in the field while a pointer picks an option, so the list does not close first.
+  listbox.addEventListener('pointerdown', (event) => event.preventDefault());
+  input.addEventListener('blur', () => open(false));
+  input.addEventListener('focus', () => {
+    if (options.length > 0 && input.value.trim()) open(true);
+  });
+
+  // Warm the engine while the reader starts typing.
+  void loadPagefind().catch(() => undefined);
+  if (input.value.trim()) void search();
+}
