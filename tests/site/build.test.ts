@@ -150,6 +150,21 @@ describe('the search index', () => {
     expect(pageCount).toBe(companies.length + libraries.length + tricks.length);
   });
 
+  it('keeps screen-reader-only helper text out of the index', () => {
+    for (const p of pages) {
+      const page = readPage(p);
+      for (const hidden of page.querySelectorAll('[data-pagefind-body] .sr-only')) {
+        let node = hidden as typeof hidden | null;
+        let ignored = false;
+        while (node) {
+          if (node.getAttribute?.('data-pagefind-ignore') !== undefined) ignored = true;
+          node = node.parentNode as typeof hidden | null;
+        }
+        expect(ignored, `${p}: "${hidden.text}"`).toBe(true);
+      }
+    }
+  });
+
   it('marks page chrome so that only main content is indexed', () => {
     const page = readPage('/companies/instagram/');
     expect(page.querySelectorAll('[data-pagefind-body]')).toHaveLength(1);
