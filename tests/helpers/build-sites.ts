@@ -6,11 +6,17 @@ import { astroBuildOrThrow } from './build';
 
 export const fixtureSites = {
   gfm: { content: 'tests/fixtures/gfm-site', outDir: '.cache/test-gfm-dist' },
+  /** The real content served under a sub-path. */
+  base: { outDir: '.cache/test-base-dist', base: '/kb/' },
+  /** The real content built a second time, to compare byte for byte with dist/. */
+  again: { outDir: '.cache/test-again-dist' },
 } as const;
 
 export default async function buildSites(): Promise<void> {
   const started = performance.now();
   await astroBuildOrThrow();
   await astroBuildOrThrow(fixtureSites.gfm);
+  await astroBuildOrThrow(fixtureSites.base);
+  await astroBuildOrThrow(fixtureSites.again);
   console.log(`Built the site and its fixtures in ${Math.round((performance.now() - started) / 1000)} s.`);
 }

@@ -1,10 +1,10 @@
-/** Runs `astro build` for the real site or a fixture content root, and reports what it printed. */
+/** Runs the site's build (scripts/build.ts) for the real site or a fixture content root, and reports what it printed. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+const buildScript = path.join(root, 'scripts', 'build.ts');
 
 export interface BuildResult {
   code: number | null;
@@ -16,18 +16,22 @@ export interface BuildOptions {
   content?: string;
   /** Output folder, relative to the project (default: dist/). */
   outDir?: string;
+  /** The base path to build for (default: "/"). */
+  base?: string;
 }
 
-export function astroBuild({ content, outDir }: BuildOptions = {}): Promise<BuildResult> {
+export function astroBuild({ content, outDir, base }: BuildOptions = {}): Promise<BuildResult> {
   // Vitest sets NODE_ENV=test, which would make the build a development build (import.meta.env.DEV).
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' };
   if (content) env.PAS_CONTENT_DIR = content;
+  if (base) env.PAS_BASE = base;
   if (outDir) {
     env.PAS_OUT_DIR = outDir;
     env.PAS_CACHE_DIR = `${outDir}-cache`;
   }
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [astroBin, 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The project's build script: Astro builds into a staging folder that replaces the target only on success.
+    const child = spawn(process.execPath, [buildScript], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -40,6 +44,6 @@ export function astroBuild({ content, outDir }: BuildOptions = {}): Promise<Buil
 export async function astroBuildOrThrow(options: BuildOptions = {}): Promise<void> {
   const result = await astroBuild(options);
   if (result.code !== 0) {
-    throw new Error(`astro build (${options.content ?? 'content'}) failed with code ${result.code}:\n${result.output}`);
+    throw new Error(`The build (${options.content ?? 'content'} → ${options.outDir ?? 'dist'}) failed with code ${result.code}:\n${result.output}`);
   }
 }

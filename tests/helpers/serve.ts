@@ -8,12 +8,21 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export function serve(siteDir = dist): Promise<StaticServer> {
+/** Serves `siteDir` at `base` ("/" or a sub-path such as "/kb/"), as a host would deploy it. */
+export function serve(siteDir = dist, base = '/'): Promise<StaticServer> {
   const files = sirv(siteDir, { dev: true, etag: false });
-  const server: Server = createServer((req, res) => files(req, res, () => {
+  const prefix = base.replace(/\/+$/, '');
+  const notFound = (res: import('node:http').ServerResponse) => {
     res.statusCode = 404;
     res.end('Not found');
-  }));
+  };
+  const server: Server = createServer((req, res) => {
+    if (prefix) {
+      if (!req.url?.startsWith(`${prefix}/`)) return notFound(res);
+      req.url = req.url.slice(prefix.length);
+    }
+    files(req, res, () => notFound(res));
+  });
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();

@@ -13,12 +13,12 @@ export interface OpenedPage {
   requests: string[];
 }
 
-export function useSiteBrowser(siteDir?: string) {
+export function useSiteBrowser(siteDir?: string, base = '/') {
   let server: StaticServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await serve(siteDir);
+    server = await serve(siteDir, base);
     browser = await launchBrowser();
   });
 
@@ -29,6 +29,7 @@ export function useSiteBrowser(siteDir?: string) {
 
   return {
     url: (path: string) => `${server.url}${path}`,
+    origin: () => server.url,
     async open(path: string, options: BrowserContextOptions = {}): Promise<OpenedPage> {
       const context = await browser.newContext(options);
       const page = await context.newPage();
@@ -38,7 +39,10 @@ export function useSiteBrowser(siteDir?: string) {
         if (message.type() === 'error') problems.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-      page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+      // A request cut short by navigating away is not a failure of the page.
+      page.on('requestfailed', (request) => {
+        if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`request failed: ${request.url()}`);
+      });
       page.on('request', (request) => requests.push(request.url()));
       await page.goto(`${server.url}${path}`);
       return { page, context, problems, requests };

@@ -1,0 +1,48 @@
+/**
+ * Writes `_headers` (the format Netlify and Cloudflare Pages read) with the same Content-Security-
+ * Policy the pages carry as a <meta>, and the usual hardening headers. frame-ancestors, which a
+ * <meta> cannot carry, is set to 'self' on every section except /embed/, whose cards exist to be
+ * framed by other sites (a rule per section, because hosts add up the headers of matching rules).
+ */
+import type { AstroIntegration } from 'astro';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export function cspFromHtml(html: string): string | undefined {
+  const match = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html);
+  return match?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+}
+
+const framedNowhere = ['', 'companies/*', 'libraries/*', 'tricks/*', 'posts/*', 'search/*', 'compare/*'];
+
+export function headersFile(csp: string, base: string): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return [
+    `${prefix}*`,
+    `  Content-Security-Policy: ${csp}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '',
+    ...framedNowhere.flatMap((section) => [`${prefix}${section}`, '  X-Frame-Options: SAMEORIGIN', '']),
+  ].join('\n');
+}
+
+export default function securityHeaders(): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'python-at-scale:security-headers',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        const csp = cspFromHtml(readFileSync(path.join(root, 'index.html'), 'utf8'));
+        if (!csp) throw new Error('The home page has no Content-Security-Policy <meta>; check `security.csp` in astro.config.mjs.');
+        writeFileSync(path.join(root, '_headers'), headersFile(csp, base));
+        logger.info('Wrote _headers with the Content-Security-Policy.');
+      },
+    },
+  };
+}

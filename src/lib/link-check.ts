@@ -1,0 +1,102 @@
+/**
+ * Checks every internal link of a built site: each `href`, `src` and form `action` must name a page
+ * or file that exists, and each `#fragment` an element id on the page it lands on (after following
+ * a redirect page). Pure: the integration reads the files and calls this.
+ */
+
+export interface ScannedPage {
+  /** Element ids on the page. */
+  ids: Set<string>;
+  /** Every local URL the page refers to, as written. */
+  links: string[];
+  /** Where a meta-refresh redirect page sends the reader. */
+  redirectTo?: string;
+}
+
+export interface BrokenLink {
+  /** The page with the link, as a site path. */
+  page: string;
+  /** The link as written. */
+  href: string;
+  /** What is wrong. */
+  reason: string;
+}
+
+const attribute = /\s(?:href|src|action)="([^"]*)"/g;
+const idAttribute = /\sid="([^"]+)"/g;
+const refresh = /<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"/i;
+
+function unescapeHtml(text: string): string {
+  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+}
+
+export function scanHtml(html: string): ScannedPage {
+  const ids = new Set<string>();
+  for (const match of html.matchAll(idAttribute)) ids.add(unescapeHtml(match[1]!));
+  const links = [...html.matchAll(attribute)].map((m) => unescapeHtml(m[1]!)).filter(isLocal);
+  const redirect = refresh.exec(html)?.[1];
+  return { ids, links, ...(redirect ? { redirectTo: unescapeHtml(redirect) } : {}) };
+}
+
+function isLocal(href: string): boolean {
+  return href !== '' && !/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(href);
+}
+
+/**
+ * @param pages site path ("/companies/x/" or "/404.html") → scanned page
+ * @param files every other file in the site, as site paths ("/_astro/x.css")
+ * @param base the site's base path ("/" or "/kb/"); links carry it, site paths do not
+ */
+export function findBrokenLinks(pages: ReadonlyMap<string, ScannedPage>, files: ReadonlySet<string>, base = '/'): BrokenLink[] {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const broken: BrokenLink[] = [];
+
+  const pageAt = (sitePath: string): [string, ScannedPage] | undefined => {
+    for (const candidate of [sitePath, sitePath.endsWith('/') ? sitePath : `${sitePath}/`]) {
+      const page = pages.get(candidate);
+      if (page) return [candidate, page];
+    }
+    return undefined;
+  };
+
+  for (const [pagePath, page] of pages) {
+    const pageUrl = new URL(`${prefix.slice(0, -1)}${pagePath}`, 'https://site.invalid');
+    links: for (const href of page.links) {
+      const target = new URL(href, pageUrl);
+      let pathname: string;
+      try {
+        pathname = decodeURIComponent(target.pathname);
+      } catch {
+        broken.push({ page: pagePath, href, reason: 'the address is not valid' });
+        continue;
+      }
+      if (!pathname.startsWith(prefix)) {
+        broken.push({ page: pagePath, href, reason: `it is outside the site's base path ${prefix}` });
+        continue;
+      }
+      const sitePath = `/${pathname.slice(prefix.length)}`;
+      let found = pageAt(sitePath);
+      if (!found) {
+        if (files.has(sitePath)) continue;
+        broken.push({ page: pagePath, href, reason: 'no page or file is published there' });
+        continue;
+      }
+      // Follow redirect pages (aliases) to the page the reader lands on.
+      for (let hops = 0; found[1].redirectTo && hops < 3; hops += 1) {
+        const next = new URL(found[1].redirectTo, new URL(`${prefix.slice(0, -1)}${found[0]}`, 'https://site.invalid'));
+        const nextPath = `/${decodeURIComponent(next.pathname).slice(prefix.length)}`;
+        const landed = pageAt(nextPath);
+        if (!landed) {
+          broken.push({ page: pagePath, href, reason: `it redirects to ${next.pathname}, where nothing is published` });
+          continue links;
+        }
+        found = landed;
+      }
+      const fragment = target.hash ? decodeURIComponent(target.hash.slice(1)) : '';
+      if (fragment && !found[1].ids.has(fragment)) {
+        broken.push({ page: pagePath, href, reason: `${found[0]} has no element with id "${fragment}"` });
+      }
+    }
+  }
+  return broken;
+}
