@@ -57,7 +57,7 @@ export function validateCompanyReferences(
   const problems: ReferenceProblem[] = [];
   const libraryIds = new Set(index.libraryIds);
   const trickIds = new Set(index.trickIds);
-  const companyIds = new Set(companies.map((c) => c.id));
+  const fileOf = new Map(companies.map((c) => [c.id, c.file]));
   const aliasOwner = new Map<string, string>();
 
   for (const company of companies) {
@@ -109,8 +109,25 @@ export function validateCompanyReferences(
 
     company.aliases.forEach((alias, i) => {
       const field = `aliases[${i}]`;
-      if (companyIds.has(alias)) {
-        problems.push({ file, field, value: alias, message: `alias "${alias}" is the id of another company, so its URL is taken. Fix: remove the alias.` });
+      if (alias === company.id) {
+        problems.push({
+          file,
+          field,
+          value: alias,
+          message: `alias "${alias}" is this company's own id: /companies/${alias}/ is already its page. Fix: remove the alias.`,
+        });
+        return;
+      }
+      const idOwner = fileOf.get(alias);
+      if (idOwner !== undefined) {
+        problems.push({
+          file,
+          field,
+          value: alias,
+          message:
+            `alias "${alias}" is the id of another company (${idOwner}), so /companies/${alias}/ is taken by that profile. ` +
+            `Fix: remove "${alias}" from this entry's aliases.`,
+        });
         return;
       }
       const owner = aliasOwner.get(alias);
@@ -119,7 +136,11 @@ export function validateCompanyReferences(
           file,
           field,
           value: alias,
-          message: `alias "${alias}" is already an alias of ${owner === company.id ? 'this company' : `"${owner}"`}. Fix: keep it in one place only.`,
+          message:
+            owner === company.id
+              ? `alias "${alias}" is already an alias of this company (listed twice). Fix: keep it once.`
+              : `alias "${alias}" is already an alias of "${owner}" (${fileOf.get(owner)}), and one address can lead to one profile only. ` +
+                `Fix: keep it in one of the two files and remove it from the other.`,
         });
         return;
       }
@@ -127,6 +148,19 @@ export function validateCompanyReferences(
     });
   }
   return problems;
+}
+
+/** An article's `companies` must name company profiles. */
+export function validatePostReferences(
+  posts: readonly { file: string; companies: readonly string[] }[],
+  companyIds: readonly string[],
+): ReferenceProblem[] {
+  const valid = new Set(companyIds);
+  return posts.flatMap(({ file, companies }) =>
+    companies.flatMap((id, i) =>
+      valid.has(id) ? [] : [{ file, field: `companies[${i}]`, value: id, message: unknownId('company', id, companyIds, 'companies') }],
+    ),
+  );
 }
 
 /** One error message for all the problems, grouped by file, ready to throw. */

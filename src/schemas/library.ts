@@ -1,22 +1,32 @@
 import { z } from 'astro/zod';
 import { keysOf, libraryKinds } from '../lib/vocabulary';
-import { sentenceSchema } from './shared';
+import { choiceError, sentence, text, typeError, withFrontmatter } from './shared';
 import { sourceListSchema } from './source';
 
+const kindChoices = keysOf(libraryKinds);
+
 /** The frontmatter of a library entry in content/libraries. */
-export const librarySchema = z.object({
-  /** The library's name as its project writes it, e.g. "NumPy". */
-  name: z.string().trim().min(1),
-  /** What sort of library it is, from a closed list; the libraries index groups by it. */
-  kind: z.enum(keysOf(libraryKinds)),
-  /** The language it is written in, e.g. "Python and C". */
-  language: z.string().trim().min(1),
-  /** The project's own home page or repository, as an absolute https URL. */
-  homepage: z.url({ protocol: /^https$/, message: 'must be an absolute https:// URL' }),
-  /** One sentence on what it is. */
-  summary: sentenceSchema,
-  /** Sources that footnotes in the body cite by id. */
-  sources: sourceListSchema.default([]),
-});
+export const librarySchema = withFrontmatter(
+  z.object({
+    /** The library's name as its project writes it, e.g. "NumPy". */
+    name: text({ holds: "the library's name as its project writes it", example: 'name: NumPy' }),
+    /** What sort of library it is, from a closed list; the libraries index groups by it. */
+    kind: z.enum(kindChoices, {
+      error: choiceError('library kind', kindChoices, { holds: 'what sort of library it is', example: 'kind: web' }),
+    }),
+    /** The language it is written in, e.g. "Python and C". */
+    language: text({ holds: 'the language it is written in', example: 'language: Python and C' }),
+    /** The project's own home page or repository, as an absolute https URL. */
+    homepage: z.url({
+      protocol: /^https$/,
+      error: typeError('an absolute https:// URL', { holds: "the project's own home page or repository", example: 'homepage: https://numpy.org/' }),
+    }),
+    /** One sentence on what it is. */
+    summary: sentence({ holds: 'one sentence on what it is', example: 'summary: The array library that scientific Python is built on.' }),
+    /** Sources that footnotes in the body cite by id. */
+    sources: sourceListSchema.default([]),
+  }),
+  'libraries',
+);
 
 export type LibraryData = z.infer<typeof librarySchema>;

@@ -1,21 +1,30 @@
 import { z } from 'astro/zod';
-import { sentenceSchema, slugSchema } from './shared';
+import { calendarDate, listOf, sentence, slug, text, withFrontmatter } from './shared';
 import { sourceListSchema } from './source';
 
 /** The frontmatter of an article in content/posts. */
-export const postSchema = z.object({
-  /** The headline. */
-  title: z.string().trim().min(1),
-  /** One or two sentences: the meta description and the teaser on the posts index. */
-  description: sentenceSchema,
-  /** When it was first published. */
-  published: z.coerce.date({ message: 'must be a date such as 2026-11-21' }),
-  /** When it was last changed in substance; leave out if never. */
-  updated: z.coerce.date({ message: 'must be a date such as 2026-11-21' }).optional(),
-  /** Ids of the company profiles the article covers. */
-  companies: z.array(slugSchema).min(1, { message: 'name at least one company the article covers' }),
-  /** Sources that footnotes in the body cite by id, as in a company profile. */
-  sources: sourceListSchema.default([]),
-});
+export const postSchema = withFrontmatter(
+  z.object({
+    /** The headline. */
+    title: text({ holds: 'the headline', example: 'title: The common thread' }),
+    /** One or two sentences: the meta description and the teaser on the posts index. */
+    description: sentence({
+      holds: 'one or two sentences for the posts index and the meta description, on one line',
+      example: 'description: What the five companies share, and where they differ.',
+    }),
+    /** When it was first published. */
+    published: calendarDate({ holds: 'when it was first published', example: 'published: 2026-11-21' }),
+    /** When it was last changed in substance; leave out if never. */
+    updated: calendarDate({ holds: 'when it was last changed in substance', example: 'updated: 2026-11-21' }).optional(),
+    /** Ids of the company profiles the article covers. */
+    companies: listOf(slug({ holds: 'the id of a company profile', example: 'companies: [instagram]' }), {
+      holds: 'the ids of the company profiles the article covers',
+      example: (id = 'instagram') => `companies: [${id}]`,
+    }).min(1, { error: 'name at least one company the article covers, e.g. `companies: [instagram]`' }),
+    /** Sources that footnotes in the body cite by id, as in a company profile. */
+    sources: sourceListSchema.default([]),
+  }),
+  'posts',
+);
 
 export type PostData = z.infer<typeof postSchema>;

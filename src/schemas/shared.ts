@@ -1,28 +1,234 @@
 import { z } from 'astro/zod';
+import { closestMatch } from '../lib/closest';
+
+/*
+ * Every schema here carries its own error text, so that a content error stops the build with the bad
+ * value and the fix rather than zod's "Invalid input". Astro prints each issue as `field: message`
+ * under the file name, so a message never repeats the field; it says what was received, what the
+ * field holds and how to write it.
+ */
+
+/** What a zod error function receives; only the parts the messages use. */
+interface IssueLike {
+  input?: unknown;
+}
+
+const clip = (text: string, max = 80) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** A received value as a message shows it: text in quotes, a date as YYYY-MM-DD, lists and groups as short JSON. */
+export function shown(value: unknown): string {
+  if (typeof value === 'string') return clip(JSON.stringify(value));
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'an invalid date' : `the date ${value.toISOString().slice(0, 10)}`;
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return `the list ${clip(JSON.stringify(value))}`;
+  if (typeof value === 'object') return `the group ${clip(JSON.stringify(value))}`;
+  return `the ${typeof value} ${String(value)}`;
+}
+
+/** Describes one frontmatter field for its error messages. */
+export interface FieldHelp {
+  /** What the field holds, as a phrase: "the company's name as readers know it". */
+  holds: string;
+  /** The field written correctly, as a YAML line or block: `name: Instagram`. */
+  example: string;
+}
+
+/** The message for a field that is missing (undefined) or left empty (null), or undefined for any other input. */
+export function missing(input: unknown, { holds, example }: FieldHelp): string | undefined {
+  if (input !== undefined && input !== null) return undefined;
+  return `is ${input === undefined ? 'required' : 'empty'}: ${holds}. Write it as${inline(example)}`;
+}
+
+/** A YAML example after "Write it as": a one-liner in backticks, a block on its own indented lines. */
+function inline(example: string): string {
+  return example.includes('\n') ? `:\n${example.replace(/^/gm, '      ')}` : ` \`${example}\``;
+}
+
+/** The error function of a field that wants a value of one type: required, or must be <expected>. */
+export function typeError(expected: string, help: FieldHelp) {
+  return (issue: IssueLike) => missing(issue.input, help) ?? `must be ${expected}, not ${shown(issue.input)}. Write it as${inline(help.example)}`;
+}
+
+/** A line of text that must not be empty, such as a name. */
+export function text(help: FieldHelp) {
+  return z
+    .string({ error: typeError('text', help) })
+    .trim()
+    .min(1, { error: `must not be empty: ${help.holds}. Write it as${inline(help.example)}` });
+}
+
+/** One sentence of plain text: no line breaks, and not empty. */
+export function sentence(help: FieldHelp) {
+  return z
+    .string({ error: typeError('one sentence of text', help) })
+    .trim()
+    .min(1, { error: `must not be empty: ${help.holds}. Write it as${inline(help.example)}` })
+    .refine((value) => !/\n/.test(value), {
+      error: (issue) =>
+        `must be a single line, not ${String(issue.input).split('\n').length} lines (${shown(issue.input)}). ` +
+        'Fix: write it as one sentence on one line.',
+    });
+}
+
+/** One sentence of plain text, for fields without a more specific description. */
+export const sentenceSchema = sentence({ holds: 'one sentence of plain text', example: 'summary: One sentence.' });
+
+const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** "Static Analysis!" → "static-analysis": the slug an author most likely meant. */
+export function slugified(value: string): string {
+  return value
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
 
 /**
- * Ids and slugs: lower-case words joined by single hyphens. An entry's id is its file name and its
+ * An id or slug: lower-case words joined by single hyphens. An entry's id is its file name and its
  * permalink, so the same rule applies to every id that a reference may name.
  */
-export const slugSchema = z
-  .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    message: 'must be lower-case letters and digits joined by single hyphens, such as "static-python"',
+export function slug(help: FieldHelp) {
+  return z.string({ error: typeError('an id such as "static-python"', help) }).regex(slugPattern, {
+    error: (issue) => {
+      const value = String(issue.input);
+      const suggestion = slugified(value);
+      return (
+        `must be lower-case letters and digits joined by single hyphens, such as "static-python", not ${shown(value)}.` +
+        (suggestion && suggestion !== value ? ` Did you mean "${suggestion}"?` : '')
+      );
+    },
   });
+}
+
+/** Any id or slug: the generic form of `slug()`. */
+export const slugSchema = slug({ holds: 'an id: lower-case words joined by hyphens', example: 'source: static-analysis-post' });
+
+const partialDatePattern = /^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/;
+const partialDateRule = 'must be a date written as "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes';
+
+/** The field line with the value quoted, for a partial date YAML read as a number or a date. */
+function quotedHint(input: unknown, key: string): string | undefined {
+  if (typeof input === 'number' && Number.isInteger(input)) return `${key}: "${input}"`;
+  if (input instanceof Date && !Number.isNaN(input.getTime())) return `${key}: "${input.toISOString().slice(0, 10)}"`;
+  return undefined;
+}
 
 /**
  * A date known to the year, the month or the day: "2019", "2019-05" or "2019-05-20". Sources often
  * give only a year, and writing a made-up day would overstate what is known.
  */
-export const partialDateSchema = z
-  .string({ message: 'must be a date written as "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes' })
-  .regex(/^\d{4}(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/, {
-    message: 'must be a date written as "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes',
-  });
+export function partialDate(help: FieldHelp & { key: string }) {
+  return z
+    .string({
+      error: (issue) => {
+        const gone = missing(issue.input, help);
+        if (gone) return gone;
+        const quoted = quotedHint(issue.input, help.key);
+        return quoted
+          ? `${partialDateRule}, not ${shown(issue.input)} without quotes. Fix: ${quoted}`
+          : `${partialDateRule}, not ${shown(issue.input)}. Fix, for example: ${help.example}`;
+      },
+    })
+    .regex(partialDatePattern, {
+      error: (issue) => `${partialDateRule}, not ${shown(issue.input)}. Fix, for example: ${help.example}`,
+    });
+}
 
-/** One sentence of plain text: no line breaks, and not empty. */
-export const sentenceSchema = z
-  .string()
-  .trim()
-  .min(1, { message: 'must not be empty' })
-  .refine((text) => !/\n/.test(text), { message: 'must be a single line' });
+/** A partial date, for fields without a more specific description. */
+export const partialDateSchema = partialDate({ holds: 'a date known to the year, month or day', key: 'date', example: 'date: "2019-05"' });
+
+const calendarDayPattern = /^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** A calendar date string ("2026-11-21") as a Date, or the value unchanged when it is not one. */
+function toDate(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const day = calendarDayPattern.exec(value.trim())?.[1];
+  if (!day) return value;
+  const date = new Date(value.trim());
+  // Rejects days that do not exist, such as 2026-02-31, which Date would roll into March.
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? date : value;
+}
+
+/**
+ * A full calendar date, such as `2026-11-21` (YAML reads it as a date; a quoted "2026-11-21" works
+ * too). Anything else, such as "last week" or a bare year, is refused with the value and the form.
+ */
+export function calendarDate(help: FieldHelp) {
+  return z.preprocess(
+    toDate,
+    z.date({
+      error: (issue) =>
+        missing(issue.input, help) ??
+        `must be a date such as 2026-11-21 (YYYY-MM-DD), not ${shown(issue.input)}. Write it as \`${help.example}\``,
+    }),
+  );
+}
+
+/** The error function of a closed list: the bad value, the closest valid one and every valid one. */
+export function choiceError(what: string, choices: readonly string[], help: FieldHelp) {
+  const valid = choices.join(', ');
+  return (issue: IssueLike) => {
+    const gone = missing(issue.input, { holds: `${help.holds}, one of: ${valid}`, example: help.example });
+    if (gone) return gone;
+    if (typeof issue.input !== 'string') return `must be one ${what} from the list (${valid}), not ${shown(issue.input)}.`;
+    const match = closestMatch(issue.input, choices);
+    return (
+      `unknown ${what} ${shown(issue.input)}.${match ? ` Did you mean "${match}"?` : ''} Valid choices: ${valid}. ` +
+      `Fix: use one of these${match ? ` (e.g. "${match}")` : ''}; the list is in src/lib/vocabulary.ts.`
+    );
+  };
+}
+
+/** Describes a list field: what it holds and how to write it, given what the author wrote instead. */
+export interface ListHelp {
+  holds: string;
+  /** The field written as a YAML list, built around a value the author gave (when it is usable). */
+  example: (value?: string) => string;
+}
+
+/** A list field, with messages for a missing list and for one written as a single value. */
+export function listOf<T extends z.ZodType>(item: T, help: ListHelp) {
+  return z.array(item, {
+    error: (issue) => {
+      const value = typeof issue.input === 'string' && slugPattern.test(issue.input) ? issue.input : undefined;
+      const form = inline(help.example(value));
+      if (issue.input === undefined || issue.input === null) {
+        return `is ${issue.input === undefined ? 'required' : 'empty'}: ${help.holds}. Write it as a YAML list${form}`;
+      }
+      return `must be a list, not ${typeof issue.input === 'string' ? 'the single value ' : ''}${shown(issue.input)}. Write it as a YAML list${form}`;
+    },
+  });
+}
+
+/** A group of fields inside a list (one library use, one figure), with a message for an item of the wrong shape. */
+export function itemOf<Shape extends z.ZodRawShape>(shape: Shape, help: ListHelp) {
+  return z.object(shape, {
+    error: (issue) => {
+      const value = typeof issue.input === 'string' && slugPattern.test(issue.input) ? issue.input : undefined;
+      return `must be a group of fields (${Object.keys(shape).join(', ')}), not ${shown(issue.input)}. Write the list as${inline(help.example(value))}`;
+    },
+  });
+}
+
+/**
+ * The top-level check of a collection's frontmatter: when none of its required fields is there, the
+ * file most likely has no frontmatter at all (an empty file, or a body without the `---` block), so
+ * say that, and show the block to start the file with. Reported as the field `frontmatter`.
+ */
+export function withFrontmatter<T extends z.ZodObject>(schema: T, collection: string): T {
+  const required = Object.entries(schema.shape as Record<string, z.ZodType>)
+    .filter(([, field]) => !field.safeParse(undefined).success)
+    .map(([key]) => key);
+  const block = ['---', ...required.map((key) => `${key}: …`), '---'].join('\n');
+  return schema.refine(() => false, {
+    when: (payload) => {
+      const value = payload.value as Record<string, unknown> | null;
+      return typeof value === 'object' && value !== null && required.every((key) => !(key in value) || value[key] === undefined);
+    },
+    path: ['frontmatter'],
+    error:
+      `is missing or empty: the file has none of the required fields (${required.join(', ')}). ` +
+      `Fix: start the file with a frontmatter block, as docs/authoring.md shows for ${collection}${inline(block)}`,
+  });
+}

@@ -1,18 +1,25 @@
 import { z } from 'astro/zod';
 import { keysOf, trickCategories } from '../lib/vocabulary';
-import { sentenceSchema } from './shared';
+import { choiceError, sentence, text, withFrontmatter } from './shared';
 import { sourceListSchema } from './source';
 
+const categoryChoices = keysOf(trickCategories);
+
 /** The frontmatter of a scale trick in content/tricks. */
-export const trickSchema = z.object({
-  /** The pattern's name, e.g. "Pre-fork workers sharing memory". */
-  name: z.string().trim().min(1),
-  /** One sentence on what the pattern is. */
-  summary: sentenceSchema,
-  /** Which concern it addresses, from a closed list. */
-  category: z.enum(keysOf(trickCategories)),
-  /** Sources that footnotes in the body cite by id. */
-  sources: sourceListSchema.default([]),
-});
+export const trickSchema = withFrontmatter(
+  z.object({
+    /** The pattern's name, e.g. "Pre-fork workers sharing memory". */
+    name: text({ holds: "the pattern's name", example: 'name: Pre-fork workers sharing memory' }),
+    /** One sentence on what the pattern is. */
+    summary: sentence({ holds: 'one sentence on what the pattern is', example: 'summary: Load the app once, then fork workers that share its memory.' }),
+    /** Which concern it addresses, from a closed list. */
+    category: z.enum(categoryChoices, {
+      error: choiceError('trick category', categoryChoices, { holds: 'which concern it addresses', example: 'category: memory' }),
+    }),
+    /** Sources that footnotes in the body cite by id. */
+    sources: sourceListSchema.default([]),
+  }),
+  'tricks',
+);
 
 export type TrickData = z.infer<typeof trickSchema>;

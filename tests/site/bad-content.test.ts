@@ -1,14 +1,256 @@
 /** A content error fails the real build with a message that says what, where and how to fix. */
-import { describe, expect, it } from 'vitest';
-import { astroBuild } from '../helpers/build';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, root, type BuildResult } from '../helpers/build';
+
+interface BadContent {
+  /** Why the build must fail: what the fixture breaks. */
+  breaks: string;
+  /** The content root, relative to the project. */
+  content: string;
+  /** The build target; a failed build must not create it. */
+  outDir: string;
+  /**
+   * `content`: the build stops while Astro loads the content (a schema error). `render`: it stops
+   * later, in the catalog, the MDX compiler or the link check, after Astro has written the content
+   * module list for this content root to the project's shared `.astro/content-modules.mjs`.
+   */
+  stage: 'content' | 'render';
+  /** What the output must say: the file, the field or line, the bad value and the fix. */
+  says: string[];
+}
+
+const fixture = (name: string) => `tests/fixtures/bad-content/${name}`;
+const file = (name: string, entry: string) => `${fixture(name)}/${entry}`;
+
+const cases: Record<string, BadContent> = {
+  'missing-field': {
+    breaks: 'a library without its required `kind`',
+    content: fixture('missing-field'),
+    outDir: '.cache/test-bad-missing-field',
+    stage: 'content',
+    says: [
+      file('missing-field', 'libraries/widget.mdx'),
+      'libraries → widget data does not match collection schema.',
+      'kind: is required: what sort of library it is, one of: web, concurrency, runtime, native-code, code-quality, data-science, machine-learning, workflow, infrastructure. Write it as `kind: web`',
+    ],
+  },
+  'date-not-a-date': {
+    breaks: '`reviewed: last week` and a figure `asOf: June 2024`',
+    content: fixture('date-not-a-date'),
+    outDir: '.cache/test-bad-date-not-a-date',
+    stage: 'content',
+    says: [
+      file('date-not-a-date', 'companies/acme.mdx'),
+      'reviewed: must be a date such as 2026-11-21 (YYYY-MM-DD), not "last week". Write it as `reviewed: 2026-11-21`',
+      'figures.0.asOf: must be a date written as "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes, not "June 2024". Fix, for example: asOf: "2018-06"',
+    ],
+  },
+  'list-is-a-string': {
+    breaks: '`libraries: widget` instead of a list',
+    content: fixture('list-is-a-string'),
+    outDir: '.cache/test-bad-list-is-a-string',
+    stage: 'content',
+    says: [
+      file('list-is-a-string', 'companies/acme.mdx'),
+      'libraries: must be a list, not the single value "widget". Write it as a YAML list:',
+      '        - library: widget\n          use: One sentence on how this company uses it.\n          source: a-source-id',
+    ],
+  },
+  'unknown-library': {
+    breaks: 'a company naming the library "widgte" (and the trick "cachign")',
+    content: 'tests/fixtures/bad-reference',
+    outDir: '.cache/test-bad-reference-dist',
+    stage: 'render',
+    says: [
+      'tests/fixtures/bad-reference/companies/acme.mdx',
+      'libraries[0].library: unknown library "widgte". Did you mean "widget"? Valid ids: widget. Fix: use one of these, or add content/libraries/widgte.mdx.',
+    ],
+  },
+  'unknown-trick': {
+    breaks: 'a company naming the trick "cachng"',
+    content: fixture('unknown-trick'),
+    outDir: '.cache/test-bad-unknown-trick',
+    stage: 'render',
+    says: [
+      '1 broken reference in content:',
+      file('unknown-trick', 'companies/acme.mdx'),
+      'scaleTricks[0].trick: unknown trick "cachng". Did you mean "caching"? Valid ids: caching. Fix: use one of these, or add content/tricks/cachng.mdx.',
+    ],
+  },
+  'unknown-company': {
+    breaks: 'a post whose `companies` names "acmee"',
+    content: fixture('unknown-company'),
+    outDir: '.cache/test-bad-unknown-company',
+    stage: 'render',
+    says: [
+      file('unknown-company', 'posts/roundup.mdx'),
+      'companies[1]: unknown company "acmee". Did you mean "acme"? Valid ids: acme. Fix: use one of these, or add content/companies/acmee.mdx.',
+    ],
+  },
+  'alias-is-an-id': {
+    breaks: 'a company (globex) with the alias "acme", the id of another company',
+    content: fixture('alias-is-an-id'),
+    outDir: '.cache/test-bad-alias-is-an-id',
+    stage: 'render',
+    says: [
+      `  ${file('alias-is-an-id', 'companies/globex.mdx')}\n`,
+      `aliases[0]: alias "acme" is the id of another company (${file('alias-is-an-id', 'companies/acme.mdx')}), so /companies/acme/ is taken by that profile. Fix: remove "acme" from this entry's aliases.`,
+    ],
+  },
+  'alias-twice': {
+    breaks: 'two companies with the alias "acme-corp"',
+    content: fixture('alias-twice'),
+    outDir: '.cache/test-bad-alias-twice',
+    stage: 'render',
+    says: [
+      `  ${file('alias-twice', 'companies/globex.mdx')}\n`,
+      `aliases[0]: alias "acme-corp" is already an alias of "acme" (${file('alias-twice', 'companies/acme.mdx')})`,
+      'Fix: keep it in one of the two files and remove it from the other.',
+    ],
+  },
+  'duplicate-source-id': {
+    breaks: 'two sources with the id "acme-blog"',
+    content: fixture('duplicate-source-id'),
+    outDir: '.cache/test-bad-duplicate-source-id',
+    stage: 'content',
+    says: [
+      file('duplicate-source-id', 'companies/acme.mdx'),
+      'sources.1.id: duplicate source id "acme-blog": sources[0] has it too, so a footnote [^acme-blog] would be ambiguous. Fix: give each source its own id (e.g. "acme-blog-2") and cite each by its own id.',
+    ],
+  },
+  'footnote-unknown-source': {
+    breaks: 'a footnote [^acme-blg] in the body',
+    content: fixture('footnote-unknown-source'),
+    outDir: '.cache/test-bad-footnote-unknown-source',
+    stage: 'render',
+    says: [
+      `${file('footnote-unknown-source', 'companies/acme.mdx')}:25: footnote [^acme-blg] names no source. Did you mean "acme-blog"?`,
+      'Valid source ids (from `sources` in the frontmatter): acme-blog.',
+      'Fix: use one of these ids as the footnote label (e.g. [^acme-blog]), or add the source to `sources`.',
+    ],
+  },
+  'figure-unknown-source': {
+    breaks: 'a figure whose `source` is "acme-blgo"',
+    content: fixture('figure-unknown-source'),
+    outDir: '.cache/test-bad-figure-unknown-source',
+    stage: 'render',
+    says: [
+      file('figure-unknown-source', 'companies/acme.mdx'),
+      'figures[0].source: cites source "acme-blgo", which is not in this entry\'s sources. Did you mean "acme-blog"? Valid source ids: acme-blog. Fix: use one of these, or add the source to `sources`.',
+    ],
+  },
+  'empty-file': {
+    breaks: 'a 0-byte tricks/sharding.mdx',
+    content: fixture('empty-file'),
+    outDir: '.cache/test-bad-empty-file',
+    stage: 'content',
+    says: [
+      file('empty-file', 'tricks/sharding.mdx'),
+      'tricks → sharding data does not match collection schema.',
+      "name: is required: the pattern's name. Write it as `name: Pre-fork workers sharing memory`",
+      'category: is required: which concern it addresses, one of: performance, memory, concurrency, architecture, codebase-health, data-and-ml, delivery.',
+      'frontmatter: is missing or empty: the file has none of the required fields (name, summary, category). Fix: start the file with a frontmatter block, as docs/authoring.md shows for tricks:',
+    ],
+  },
+  'no-frontmatter': {
+    breaks: 'libraries/gizmo.mdx with a body and no frontmatter',
+    content: fixture('no-frontmatter'),
+    outDir: '.cache/test-bad-no-frontmatter',
+    stage: 'content',
+    says: [
+      file('no-frontmatter', 'libraries/gizmo.mdx'),
+      'libraries → gizmo data does not match collection schema.',
+      "name: is required: the library's name as its project writes it. Write it as `name: NumPy`",
+      'frontmatter: is missing or empty: the file has none of the required fields (name, kind, language, homepage, summary). Fix: start the file with a frontmatter block, as docs/authoring.md shows for libraries:',
+    ],
+  },
+  'invalid-mdx': {
+    breaks: 'an unclosed <div> in a library body',
+    content: fixture('invalid-mdx'),
+    outDir: '.cache/test-bad-invalid-mdx',
+    stage: 'render',
+    // The MDX compiler's own message: file, line and column, and the tag it expected to be closed.
+    says: ['Expected a closing tag for `<div>` (13:16-13:21) before the end of `paragraph`', `${file('invalid-mdx', 'libraries/widget.mdx')}:13:1`],
+  },
+  'broken-body-link': {
+    breaks: 'body links to /libraries/nope/ and to /tricks/caching/#no-such-section',
+    content: 'tests/fixtures/broken-link',
+    outDir: '.cache/test-bad-broken-body-link',
+    stage: 'render',
+    says: [
+      '2 broken links in the built site (page → link: why):',
+      '/companies/acme/ → /libraries/nope/: no page or file is published there\n    written at tests/fixtures/broken-link/companies/acme.mdx:55',
+      '/companies/acme/ → /tricks/caching/#no-such-section: /tricks/caching/ has no element with id "no-such-section"\n    written at tests/fixtures/broken-link/companies/acme.mdx:56',
+      'Fix: point each link at a page and section that exist',
+    ],
+  },
+  'unknown-area': {
+    breaks: 'a role area "web-backnd"',
+    content: fixture('unknown-area'),
+    outDir: '.cache/test-bad-unknown-area',
+    stage: 'content',
+    says: [
+      file('unknown-area', 'companies/acme.mdx'),
+      'role.areas.0: unknown role area "web-backnd". Did you mean "web-backend"? Valid choices: web-backend, data-pipelines, machine-learning, data-science, infrastructure-automation, desktop-client, developer-tooling, security-tooling, media-processing. Fix: use one of these (e.g. "web-backend"); the list is in src/lib/vocabulary.ts.',
+    ],
+  },
+};
+
+const results = new Map<string, BuildResult>();
+const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
+
+async function buildAll(names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    const { content, outDir } = cases[name]!;
+    const result = await astroBuild({ content, outDir });
+    results.set(name, { ...result, output: plain(result.output) });
+  }
+}
+
+/**
+ * Builds every fixture, at most three at a time. Builds of different content roots in one project
+ * share `.astro/content-modules.mjs`, so two builds that get past the content sync at once would
+ * import each other's entries: the `render` cases therefore run one after another, in one lane,
+ * beside two lanes of `content` cases, which stop before Astro writes that file.
+ */
+beforeAll(async () => {
+  for (const { outDir } of Object.values(cases)) {
+    rmSync(path.join(root, outDir), { recursive: true, force: true });
+    rmSync(path.join(root, `${outDir}.staging`), { recursive: true, force: true });
+  }
+  const names = Object.keys(cases);
+  const early = names.filter((name) => cases[name]!.stage === 'content');
+  await Promise.all([
+    buildAll(names.filter((name) => cases[name]!.stage === 'render')),
+    buildAll(early.filter((_, i) => i % 2 === 0)),
+    buildAll(early.filter((_, i) => i % 2 === 1)),
+  ]);
+}, 300_000);
 
 describe('a company that references an unknown library and trick', () => {
   it('fails the build naming the file, the field, the bad id, the valid ids and the closest match', async () => {
-    const { code, output } = await astroBuild({ content: 'tests/fixtures/bad-reference', outDir: '.cache/test-bad-reference-dist' });
+    const { code, output } = results.get('unknown-library')!;
     expect(code).not.toBe(0);
     expect(output).toContain('2 broken references in content:');
     expect(output).toContain('tests/fixtures/bad-reference/companies/acme.mdx');
     expect(output).toContain('libraries[0].library: unknown library "widgte". Did you mean "widget"? Valid ids: widget.');
     expect(output).toContain('scaleTricks[0].trick: unknown trick "cachign". Did you mean "caching"? Valid ids: caching.');
+  });
+});
+
+describe.each(Object.entries(cases))('bad content: %s', (name, { breaks, outDir, says }) => {
+  it(`stops the build on ${breaks}, saying where, what and how to fix it`, () => {
+    const { code, output } = results.get(name)!;
+    expect(code, output).not.toBe(0);
+    for (const text of says) expect(output, `the output of ${name} lacks: ${text}`).toContain(text);
+  });
+
+  it('leaves no site behind: neither the target folder nor the staging folder exists', () => {
+    const { output } = results.get(name)!;
+    expect(output).toContain(`The build failed, so ${outDir}/ was left as it was.`);
+    expect(existsSync(path.join(root, outDir))).toBe(false);
+    expect(existsSync(path.join(root, `${outDir}.staging`))).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblems, listChoices, validateCompanyReferences, type CompanyReferences } from '../../src/lib/references';
+import { formatProblems, listChoices, validateCompanyReferences, validatePostReferences, type CompanyReferences } from '../../src/lib/references';
 import { closestMatch } from '../../src/lib/closest';
 
 const index = { libraryIds: ['asyncio', 'cython', 'django', 'mypy'], trickIds: ['gc-freeze', 'prefork-copy-on-write'] };
@@ -68,6 +68,44 @@ describe('validateCompanyReferences', () => {
       ['content/companies/dropbox.mdx', 'aliases[1]', 'ig'],
     ]);
     expect(problems[1]!.message).toContain('already an alias of "instagram"');
+  });
+
+  it('names the file that already has the id or the alias, and says the fix', () => {
+    const other: CompanyReferences = { ...good, id: 'dropbox', file: 'content/companies/dropbox.mdx', aliases: ['instagram', 'ig'] };
+    const [asId, asAlias] = validateCompanyReferences([good, other], index);
+    expect(asId!.message).toBe(
+      'alias "instagram" is the id of another company (content/companies/instagram.mdx), so /companies/instagram/ is taken by that profile. ' +
+        'Fix: remove "instagram" from this entry\'s aliases.',
+    );
+    expect(asAlias!.message).toContain('(content/companies/instagram.mdx)');
+    expect(asAlias!.message).toContain('Fix: keep it in one of the two files and remove it from the other.');
+  });
+
+  it('catches an alias that is the company\'s own id, or one listed twice', () => {
+    const problems = validateCompanyReferences([{ ...good, aliases: ['instagram', 'ig', 'ig'] }], index);
+    expect(problems.map((p) => [p.field, p.value])).toEqual([
+      ['aliases[0]', 'instagram'],
+      ['aliases[2]', 'ig'],
+    ]);
+    expect(problems[0]!.message).toContain("is this company's own id");
+    expect(problems[1]!.message).toContain('already an alias of this company');
+  });
+});
+
+describe('validatePostReferences', () => {
+  it('names the post, the field, the unknown company, the closest id and the fix', () => {
+    const problems = validatePostReferences(
+      [{ file: 'content/posts/roundup.mdx', companies: ['instagram', 'dropbx'] }],
+      ['dropbox', 'instagram'],
+    );
+    expect(problems).toEqual([
+      {
+        file: 'content/posts/roundup.mdx',
+        field: 'companies[1]',
+        value: 'dropbx',
+        message: 'unknown company "dropbx". Did you mean "dropbox"? Valid ids: dropbox, instagram. Fix: use one of these, or add content/companies/dropbx.mdx.',
+      },
+    ]);
   });
 });
 
