@@ -1,21 +1,44 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
+import sitemap from '@astrojs/sitemap';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import rehypeExternalLinks from 'rehype-external-links';
 import remarkCiteSources from './src/lib/remark-cite-sources';
+import { headingLinkOptions } from './src/lib/heading-links';
+import { companyAliasRedirects } from './src/lib/content-aliases';
 import pagefind from './src/integrations/pagefind';
+import linkCheck from './src/integrations/link-check';
+import securityHeaders from './src/integrations/security-headers';
+import rehypeBaseLinks from './src/lib/rehype-base-links';
+
+// Tests and the benchmark build fixture sites elsewhere; the real site always builds into dist/.
+const contentRoot = process.env.PAS_CONTENT_DIR ?? './content';
+// The site can be served under a sub-path (PAS_BASE=/kb/ npm run build); every link carries it.
+const base = process.env.PAS_BASE ?? '/';
 
 export default defineConfig({
   site: 'https://python-at-scale.example.org',
-  // Tests and the benchmark build fixture sites elsewhere; the real site always builds into dist/.
+  base,
+  trailingSlash: 'always',
   outDir: process.env.PAS_OUT_DIR ?? './dist',
   cacheDir: process.env.PAS_CACHE_DIR ?? './node_modules/.astro',
-  trailingSlash: 'always',
+  // Company aliases (`aliases:` in a profile) become permanent redirects to the profile.
+  redirects: companyAliasRedirects(contentRoot, base),
   markdown: {
     processor: unified({
       // Order matters: GFM parses the footnotes that remarkCiteSources fills in from `sources`.
       remarkPlugins: [remarkGfm, remarkCiteSources],
+      // Heading ids first, so that the "copy link" controls can point at them.
+      // Root-relative links in bodies get the base path; links to other sites open safely.
+      rehypePlugins: [
+        rehypeHeadingIds,
+        [rehypeAutolinkHeadings, headingLinkOptions],
+        [rehypeBaseLinks, { base }],
+        [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+      ],
       remarkRehype: {
         footnoteLabel: 'Citations',
         footnoteLabelProperties: { className: ['footnotes__title'] },
@@ -24,7 +47,36 @@ export default defineConfig({
       },
     }),
   },
-  integrations: [mdx(), pagefind()],
+  integrations: [
+    mdx(),
+    sitemap({
+      // Embeddable cards are for iframes, not for search engines.
+      filter: (page) => !page.includes('/embed/'),
+    }),
+    linkCheck({ contentRoot }),
+    securityHeaders(),
+    pagefind(),
+  ],
+  // A strict Content-Security-Policy as a <meta> on every page, with hashes for what Astro inlines.
+  // Pagefind needs its worker ('self') and WebAssembly ('wasm-unsafe-eval'); nothing else is allowed
+  // to load from anywhere but the site itself.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
   vite: {
     build: {
       // Keep client scripts as files rather than inlining them: same-origin files pass a strict CSP

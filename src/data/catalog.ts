@@ -6,14 +6,16 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from '../lib/graph';
-import { formatProblems, validateCompanyReferences } from '../lib/references';
+import { formatProblems, validateCompanyReferences, validatePostReferences } from '../lib/references';
 import { groupByLabel } from '../lib/group';
 import { libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary';
 import { paths, type SitePath } from '../lib/urls';
+import { backlinkIndex, extractInternalLinks, linkedPage } from '../lib/links';
 
 export type Company = CollectionEntry<'companies'>;
 export type Library = CollectionEntry<'libraries'>;
 export type Trick = CollectionEntry<'tricks'>;
+export type Post = CollectionEntry<'posts'>;
 export type LibraryUse = Company['data']['libraries'][number];
 export type TrickUse = Company['data']['scaleTricks'][number];
 
@@ -30,9 +32,12 @@ export interface Catalog {
   companies: Company[];
   libraries: Library[];
   tricks: Trick[];
+  /** Articles, newest first. */
+  posts: Post[];
   company: (id: string) => Company;
   library: (id: string) => Library;
   trick: (id: string) => Trick;
+  post: (id: string) => Post;
   /** Library id → the companies that use it, by company name. */
   libraryUsers: (id: string) => Usage<CompanyNode, LibraryUse>[];
   /** Trick id → the companies that use it, by company name. */
@@ -41,6 +46,15 @@ export interface Catalog {
   related: (id: string) => Relation<CompanyNode>[];
   /** Alias → company id, for redirects. */
   aliases: Map<string, string>;
+  /** The pages that mention a page, from body links and frontmatter references. */
+  mentions: (path: SitePath) => Mention[];
+}
+
+/** A page that mentions another one. */
+export interface Mention {
+  path: SitePath;
+  title: string;
+  kind: 'Company' | 'Library' | 'Scale trick' | 'Article';
 }
 
 const byName = <T extends { data: { name: string } }>(a: T, b: T) => a.data.name.localeCompare(b.data.name, 'en');
@@ -58,18 +72,26 @@ function lookup<T>(map: Map<string, T>, kind: string) {
 }
 
 async function loadCatalog(): Promise<Catalog> {
-  const [companies, libraries, tricks] = await Promise.all([
+  const [companies, libraries, tricks, posts] = await Promise.all([
     getCollection('companies'),
     getCollection('libraries'),
     getCollection('tricks'),
+    getCollection('posts'),
   ]);
   companies.sort(byName);
   libraries.sort(byName);
   tricks.sort(byName);
+  posts.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
 
   const problems = validateCompanyReferences(
     companies.map((c) => ({ id: c.id, file: c.filePath ?? `content/companies/${c.id}.mdx`, ...c.data })),
     { libraryIds: libraries.map((l) => l.id).sort(), trickIds: tricks.map((t) => t.id).sort() },
+  );
+  problems.push(
+    ...validatePostReferences(
+      posts.map((p) => ({ file: p.filePath ?? `content/posts/${p.id}.mdx`, companies: p.data.companies })),
+      companies.map((c) => c.id).sort(),
+    ),
   );
   if (problems.length > 0) throw new ContentReferenceError(formatProblems(problems));
 
@@ -84,6 +106,28 @@ async function loadCatalog(): Promise<Catalog> {
   const trickUsers = trickUsage(nodes);
   const related = relatedCompanies(nodes, 4);
   const aliases = new Map(companies.flatMap((c) => c.data.aliases.map((alias) => [alias, c.id] as const)));
+  const aliasPath = (target: string) => {
+    const alias = /^\/companies\/([^/]+)\/$/.exec(target)?.[1];
+    const id = alias ? aliases.get(alias) : undefined;
+    return id ? paths.company(id) : target;
+  };
+  const bodyTargets = (body: string | undefined) => extractInternalLinks(body ?? '').map((l) => aliasPath(linkedPage(l.url)));
+  const mentions = backlinkIndex<Mention>([
+    ...posts.map((p) => ({
+      page: { path: paths.post(p.id), title: p.data.title, kind: 'Article' as const },
+      targets: [...p.data.companies.map((id) => paths.company(id)), ...bodyTargets(p.body)],
+    })),
+    ...companies.map((c) => ({
+      page: { path: paths.company(c.id), title: c.data.name, kind: 'Company' as const },
+      targets: [
+        ...c.data.libraries.map((u) => paths.library(u.library)),
+        ...c.data.scaleTricks.map((u) => paths.trick(u.trick)),
+        ...bodyTargets(c.body),
+      ],
+    })),
+    ...libraries.map((l) => ({ page: { path: paths.library(l.id), title: l.data.name, kind: 'Library' as const }, targets: bodyTargets(l.body) })),
+    ...tricks.map((t) => ({ page: { path: paths.trick(t.id), title: t.data.name, kind: 'Scale trick' as const }, targets: bodyTargets(t.body) })),
+  ]);
 
   return {
     companies,
@@ -92,10 +136,13 @@ async function loadCatalog(): Promise<Catalog> {
     company: lookup(new Map(companies.map((c) => [c.id, c])), 'company'),
     library: lookup(new Map(libraries.map((l) => [l.id, l])), 'library'),
     trick: lookup(new Map(tricks.map((t) => [t.id, t])), 'trick'),
+    post: lookup(new Map(posts.map((p) => [p.id, p])), 'post'),
+    posts,
     libraryUsers: (id) => libraryUsers.get(id) ?? [],
     trickUsers: (id) => trickUsers.get(id) ?? [],
     related: (id) => related.get(id) ?? [],
     aliases,
+    mentions: (path) => mentions.get(path) ?? [],
   };
 }
 

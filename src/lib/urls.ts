@@ -11,7 +11,7 @@ export type SitePath = string & { readonly [sitePathBrand]: true };
 /** A path ready for an href: the base path followed by a SitePath. */
 export type Href = string & { readonly [hrefBrand]: true };
 
-export type EntryKind = 'companies' | 'libraries' | 'tricks';
+export type EntryKind = 'companies' | 'libraries' | 'tricks' | 'posts';
 
 const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
@@ -33,6 +33,9 @@ export const paths = {
   company: (id: string) => paths.entry('companies', id),
   library: (id: string) => paths.entry('libraries', id),
   trick: (id: string) => paths.entry('tricks', id),
+  post: (id: string) => paths.entry('posts', id),
+  embed: (id: string) => sitePath(`/embed/companies/${checkedId(id)}/`),
+  og: (kind: EntryKind, id: string) => sitePath(`/og/${kind}/${checkedId(id)}.png`),
   /** A file served from public/, such as "favicon.svg". */
   asset: (file: string) => sitePath(`/${file.replace(/^\/+/, '')}`),
 };

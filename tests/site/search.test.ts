@@ -12,6 +12,7 @@ const site = useSiteBrowser();
 const companies = contentEntries('companies');
 const libraries = contentEntries('libraries');
 const tricks = contentEntries('tricks');
+const posts = contentEntries('posts');
 const isSearchCode = (url: string) => url.includes('/pagefind/') || /search-combobox|pagefind-client/.test(url);
 
 describe('the header search', () => {
@@ -98,7 +99,7 @@ describe('the search page', () => {
     expect(await first.locator('.search-result__kind').textContent()).toMatch(/^(Company|Library|Scale trick|Article)$/);
     expect(await first.locator('.search-result__excerpt mark').count()).toBeGreaterThan(0);
     const section = page.locator('.search-result__sections a').first();
-    expect(await section.getAttribute('href')).toMatch(/^\/companies\/[a-z-]+\/\?highlight=claims#[a-z0-9-]+$/);
+    expect(await section.getAttribute('href')).toMatch(/^\/(companies|posts|libraries|tricks)\/[a-z0-9-]+\/\?highlight=claims#[a-z0-9-]+$/);
     expect(await page.textContent('#search-status')).toMatch(/^\d+ results for “claims”\.$/);
     expect(problems).toEqual([]);
     await context.close();
@@ -112,7 +113,7 @@ describe('the search page', () => {
     expect(await values('library')).toEqual(libraries.map((l) => l.data.name as string).sort());
     expect(await values('trick')).toEqual(tricks.map((t) => t.data.name as string).sort());
     expect(await values('company')).toEqual(companies.map((c) => c.data.name as string).sort());
-    expect(await values('kind')).toEqual(['Company', 'Library', 'Scale trick']);
+    expect(await values('kind')).toEqual(['Article', 'Company', 'Library', 'Scale trick']);
     expect((await values('area')).length).toBeGreaterThan(3);
     expect(await page.locator('label[for="filter-kind-company"] .filter-count').textContent()).toBe(String(companies.length));
     await context.close();
@@ -221,6 +222,7 @@ describe('search without JavaScript', () => {
       ...companies.map((c) => `/companies/${c.id}/`),
       ...libraries.map((l) => `/libraries/${l.id}/`),
       ...tricks.map((t) => `/tricks/${t.id}/`),
+      ...posts.map((p) => `/posts/${p.id}/`),
     ];
     for (const path of expected) expect(links).toContain(path);
     expect(await page.locator('noscript').count()).toBe(1);

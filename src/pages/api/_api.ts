@@ -1,0 +1,12 @@
+/**
+ * Shared by the API endpoints (the leading underscore keeps Astro from routing it): the catalog,
+ * turned into API documents once per build, with URLs absolute on the configured site and base.
+ */
+import { getCatalog } from '../../data/catalog';
+import { apiBuilder, urlBuilder } from '../../lib/api';
+
+export const urlOf = urlBuilder(import.meta.env.SITE, import.meta.env.BASE_URL);
+
+export async function getApi() {
+  return apiBuilder(await getCatalog(), urlOf);
+}

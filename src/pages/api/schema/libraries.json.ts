@@ -1,0 +1,5 @@
+/** GET /api/schema/libraries.json: the JSON Schema of /api/libraries.json, generated from its zod schema. */
+import type { APIRoute } from 'astro';
+import { schemaResponse } from './_schema';
+
+export const GET: APIRoute = () => schemaResponse('libraries');

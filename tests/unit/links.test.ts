@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { backlinkIndex, extractInternalLinks, linkedPage } from '../../src/lib/links';
+import { findBrokenLinks, scanHtml, type ScannedPage } from '../../src/lib/link-check';
+import { isPublishedPath, mergeLedger, publishedAnchors } from '../../src/lib/ledger';
+import { readingMinutes } from '../../src/lib/reading-time';
+import { jsonLdScript } from '../../src/lib/json-ld';
+
+describe('extractInternalLinks', () => {
+  it('finds root-relative links with their lines, skipping code and external links', () => {
+    const body = [
+      'See [Django](/libraries/django/) and [the claims](/companies/google/#claims-and-what-the-sources-show "title").',
+      'External [site](https://example.org/) is not internal.',
+      '`[not a link](/x/)` in code.',
+      '```',
+      '[fenced](/y/)',
+      '```',
+      'Last [one](/tricks/gc-freeze/).',
+    ].join('\n');
+    expect(extractInternalLinks(body)).toEqual([
+      { url: '/libraries/django/', line: 1 },
+      { url: '/companies/google/#claims-and-what-the-sources-show', line: 1 },
+      { url: '/tricks/gc-freeze/', line: 7 },
+    ]);
+  });
+
+  it.each([
+    ['/companies/google/#timeline', '/companies/google/'],
+    ['/companies/google', '/companies/google/'],
+    ['/search/?q=x', '/search/'],
+    ['/rss.xml', '/rss.xml'],
+  ])('%s is on page %s', (url, page) => expect(linkedPage(url)).toBe(page));
+});
+
+describe('backlinkIndex', () => {
+  it('lists each mentioning page once, never a page under itself', () => {
+    const a = { path: '/a/' };
+    const b = { path: '/b/' };
+    const index = backlinkIndex([
+      { page: a, targets: ['/b/', '/b/', '/a/', '/c/'] },
+      { page: b, targets: ['/c/'] },
+    ]);
+    expect(index.get('/b/')).toEqual([a]);
+    expect(index.get('/c/')).toEqual([a, b]);
+    expect(index.has('/a/')).toBe(false);
+  });
+});
+
+describe('findBrokenLinks', () => {
+  const page = (html: string): ScannedPage => scanHtml(html);
+  const site = new Map<string, ScannedPage>([
+    ['/', page('<main id="main"><a href="/companies/acme/#figures">x</a><a href="https://example.org/">e</a><link href="/_astro/a.css"></main>')],
+    ['/companies/acme/', page('<h2 id="figures">F</h2><a href="#figures">#</a><a href="../../libraries/widget/">w</a>')],
+    ['/companies/acme-corp/', page('<meta http-equiv="refresh" content="0;url=/companies/acme/">')],
+    ['/libraries/widget/', page('<a href="/companies/acme-corp/#figures">via alias</a><a href="/companies/acme-corp/#nope">bad anchor via alias</a>')],
+    ['/tricks/x/', page('<a href="/libraries/nope/">gone</a><a href="/companies/acme/#missing">m</a><img src="/img/none.png"><a href="/rss.xml">feed</a>')],
+  ]);
+  const files = new Set(['/_astro/a.css', '/rss.xml']);
+
+  it('passes good links, external links, assets, relative links and redirects', () => {
+    const broken = findBrokenLinks(site, files).map((b) => `${b.page} ${b.href}`);
+    expect(broken).not.toContain('/ /companies/acme/#figures');
+    expect(broken).not.toContain('/libraries/widget/ /companies/acme-corp/#figures');
+    expect(broken.some((b) => b.startsWith('/ ') || b.startsWith('/companies/'))).toBe(false);
+  });
+
+  it('reports missing pages, missing anchors (also behind a redirect) and missing files', () => {
+    expect(findBrokenLinks(site, files)).toEqual([
+      { page: '/libraries/widget/', href: '/companies/acme-corp/#nope', reason: '/companies/acme/ has no element with id "nope"' },
+      { page: '/tricks/x/', href: '/libraries/nope/', reason: 'no page or file is published there' },
+      { page: '/tricks/x/', href: '/companies/acme/#missing', reason: '/companies/acme/ has no element with id "missing"' },
+      { page: '/tricks/x/', href: '/img/none.png', reason: 'no page or file is published there' },
+    ]);
+  });
+
+  it('checks links against a base path', () => {
+    const based = new Map([
+      ['/', page('<a href="/kb/companies/acme/">ok</a><a href="/companies/acme/">outside</a>')],
+      ['/companies/acme/', page('<p>acme</p>')],
+    ]);
+    expect(findBrokenLinks(based, new Set(), '/kb/').map((b) => b.href)).toEqual(['/companies/acme/']);
+  });
+});
+
+describe('the ledger', () => {
+  it('promises section headings and table rows, not footnote labels', () => {
+    const html = '<h2 id="at-a-glance">A</h2><h3 id="figures">F</h3><h2 id="footnote-label">C</h2><tr id="library-django"><li id="source-x"><p id="other">';
+    expect(publishedAnchors(html)).toEqual(['at-a-glance', 'figures', 'library-django', 'source-x']);
+  });
+
+  it('leaves out hashed assets and the search index', () => {
+    expect(['/companies/x/', '/rss.xml', '/api/companies.json', '/og/companies/x.png'].every(isPublishedPath)).toBe(true);
+    expect(['/_astro/a.js', '/pagefind/pagefind.js', '/favicon.svg', '/404.html'].some(isPublishedPath)).toBe(false);
+  });
+
+  it('adds new URLs and anchors and never drops old ones', () => {
+    const before = { about: 'x', urls: { '/a/': ['one'], '/gone/': [] } };
+    const { ledger, added } = mergeLedger(before, { '/a/': ['two'], '/b/': ['x'] });
+    expect(ledger.urls).toEqual({ '/a/': ['one', 'two'], '/b/': ['x'], '/gone/': [] });
+    expect(added).toEqual(['/a/#two', '/b/']);
+  });
+});
+
+describe('small helpers', () => {
+  it('reads 220 words a minute, at least one', () => {
+    expect(readingMinutes('word '.repeat(1100))).toBe(5);
+    expect(readingMinutes('short [link](/x/)[^src]')).toBe(1);
+  });
+
+  it('escapes JSON-LD so it cannot close its script element', () => {
+    const text = jsonLdScript({ name: '</script><script>alert(1)</script>' });
+    expect(text).not.toContain('</script>');
+    expect(JSON.parse(text)).toEqual({ '@context': 'https://schema.org', name: '</script><script>alert(1)</script>' });
+  });
+});

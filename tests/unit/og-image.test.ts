@@ -1,0 +1,267 @@
+import { crc32, inflateSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import {
+  OG_HEIGHT,
+  OG_WIDTH,
+  createOgImageQueue,
+  escapeXml,
+  measure,
+  ogImageSvg,
+  renderOgImage,
+  wrapText,
+  type OgImageInput,
+} from '../../src/lib/og-image';
+
+const instagram: OgImageInput = {
+  kind: 'companies',
+  title: 'Instagram',
+  summary: 'Runs one of the largest Django deployments in the world, with Python on the web tier and C++ on the hot paths.',
+  site: 'Python at Scale',
+};
+
+interface Png {
+  width: number;
+  height: number;
+  chunks: string[];
+  /** The RGBA value of one pixel. */
+  pixel: (x: number, y: number) => [number, number, number, number];
+}
+
+/** Decodes an 8-bit RGBA, non-interlaced PNG (what resvg writes), checking every chunk's CRC. */
+function readPng(bytes: Uint8Array): Png {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  expect([...buffer.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const chunks: string[] = [];
+  const idat: Buffer[] = [];
+  let at = 8;
+  while (at < buffer.length) {
+    const length = buffer.readUInt32BE(at);
+    const type = buffer.toString('latin1', at + 4, at + 8);
+    expect(buffer.readUInt32BE(at + 8 + length), `CRC of ${type}`).toBe(crc32(buffer.subarray(at + 4, at + 8 + length)));
+    if (type === 'IDAT') idat.push(buffer.subarray(at + 8, at + 8 + length));
+    chunks.push(type);
+    at += 12 + length;
+  }
+  expect(chunks[0]).toBe('IHDR');
+  const width = buffer.readUInt32BE(16);
+  const height = buffer.readUInt32BE(20);
+  expect([...buffer.subarray(24, 29)], 'bit depth 8, RGBA, no interlace').toEqual([8, 6, 0, 0, 0]);
+
+  const raw = inflateSync(Buffer.concat(idat));
+  const stride = width * 4;
+  const pixels = new Uint8Array(stride * height);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]!;
+    for (let i = 0; i < stride; i++) {
+      const x = raw[y * (stride + 1) + 1 + i]!;
+      const a = i >= 4 ? pixels[y * stride + i - 4]! : 0;
+      const b = y > 0 ? pixels[(y - 1) * stride + i]! : 0;
+      const c = i >= 4 && y > 0 ? pixels[(y - 1) * stride + i - 4]! : 0;
+      const paeth = () => {
+        const p = a + b - c;
+        const [pa, pb, pc] = [Math.abs(p - a), Math.abs(p - b), Math.abs(p - c)];
+        return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+      };
+      const predictor = [0, a, b, (a + b) >> 1, filter === 4 ? paeth() : 0][filter];
+      if (predictor === undefined) throw new Error(`Unknown PNG filter ${filter} on row ${y}`);
+      pixels[y * stride + i] = (x + predictor) & 0xff;
+    }
+  }
+  return {
+    width,
+    height,
+    chunks,
+    pixel: (x, y) => {
+      const i = y * stride + x * 4;
+      return [pixels[i]!, pixels[i + 1]!, pixels[i + 2]!, pixels[i + 3]!];
+    },
+  };
+}
+
+describe('renderOgImage', () => {
+  it('draws a 1200×630 PNG', async () => {
+    const png = readPng(await renderOgImage(instagram));
+    expect([png.width, png.height]).toEqual([1200, 630]);
+    expect([OG_WIDTH, OG_HEIGHT]).toEqual([1200, 630]);
+    expect(png.chunks).toEqual(['IHDR', 'IDAT', 'IEND']);
+  });
+
+  it('draws the text with the bundled font, on a light background', async () => {
+    const png = readPng(await renderOgImage(instagram));
+    expect(png.pixel(600, 560)).toEqual([0xf7, 0xf9, 0xfc, 255]);
+    // The title's band: if no font loaded, resvg draws no text and the band stays background.
+    let dark = 0;
+    for (let y = 226; y < 300; y += 2) {
+      for (let x = 80; x < 500; x += 2) {
+        const [r, g, b] = png.pixel(x, y);
+        if (r + g + b < 200) dark += 1;
+      }
+    }
+    expect(dark).toBeGreaterThan(500);
+  });
+
+  /** The rightmost column with dark ink between two rows. */
+  function inkRight(png: Png, top: number, bottom: number): number {
+    let right = 0;
+    for (let y = top; y < bottom; y++) {
+      for (let x = 0; x < png.width; x++) {
+        const [r, g, b] = png.pixel(x, y);
+        if (r + g + b < 400) right = Math.max(right, x);
+      }
+    }
+    return right;
+  }
+
+  it('draws text about as wide as the wrapping measures it', async () => {
+    for (const title of ['Instagram', 'Google / YouTube', 'WWWWWW mmmm']) {
+      const right = inkRight(readPng(await renderOgImage({ ...instagram, title })), 226, 310);
+      const measured = 80 + measure(title, 68, 700);
+      expect(right, title).toBeGreaterThan(measured - 20);
+      expect(right, title).toBeLessThan(measured + 10);
+    }
+  });
+
+  it('keeps wrapped lines inside the right margin, even with text that kerns wider', async () => {
+    const worst = { ...instagram, title: 'WWW WWWW WW WWWWW WWW WWWW WWWW WWW', summary: 'WWWW mmmm WWW '.repeat(20) };
+    expect(inkRight(readPng(await renderOgImage(worst)), 140, 600)).toBeLessThanOrEqual(1200 - 80);
+  });
+
+  it('is deterministic: the same input gives the same bytes', async () => {
+    const first = await renderOgImage(instagram);
+    const second = await renderOgImage({ ...instagram });
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    const other = await renderOgImage({ ...instagram, title: 'Netflix' });
+    expect(Buffer.from(first).equals(Buffer.from(other))).toBe(false);
+  });
+
+  it('renders titles with markup characters and very long text without throwing', async () => {
+    const hostile: OgImageInput = {
+      kind: 'posts',
+      title: `<script>alert("x")</script> & 'quotes' ${'Supercalifragilistic '.repeat(30)}${'x'.repeat(300)}`,
+      summary: `]]> <!-- \u0000\u0007 ${'word '.repeat(500)}`,
+      site: 'Python <at> Scale',
+    };
+    const png = readPng(await renderOgImage(hostile));
+    expect([png.width, png.height]).toEqual([1200, 630]);
+    const empty = readPng(await renderOgImage({ kind: 'tricks', title: '', summary: '', site: '' }));
+    expect(empty.width).toBe(1200);
+  });
+
+  it('can draw every kind', async () => {
+    for (const kind of ['companies', 'libraries', 'tricks', 'posts', 'site'] as const) {
+      expect(readPng(await renderOgImage({ ...instagram, kind })).height).toBe(630);
+    }
+  });
+});
+
+describe('ogImageSvg', () => {
+  it('escapes <, & and > (and quotes) in every text', () => {
+    const svg = ogImageSvg({ ...instagram, title: 'A <b>b</b> & "q"', summary: 'x < y && y > z', site: 'P&S' });
+    expect(svg).toContain('>A &lt;b&gt;b&lt;/b&gt; &amp; &quot;q&quot;</text>');
+    expect(svg).toContain('x &lt; y &amp;&amp; y &gt; z');
+    expect(svg).toContain('P&amp;S');
+    expect(svg).not.toContain('<b>');
+    // Every element is ours: the only tags are svg, rect and text.
+    expect(new Set([...svg.matchAll(/<\/?([a-z]+)/g)].map((m) => m[1]))).toEqual(new Set(['svg', 'rect', 'text']));
+  });
+
+  it('names the kind and the site', () => {
+    const svg = ogImageSvg({ ...instagram, kind: 'tricks' });
+    expect(svg).toContain('>SCALE TRICK</text>');
+    expect(svg).toContain('>Python at Scale</text>');
+    expect(ogImageSvg(instagram)).toContain('>COMPANY PROFILE</text>');
+    expect(ogImageSvg({ ...instagram, kind: 'posts' })).toContain('>ARTICLE</text>');
+    expect(ogImageSvg({ ...instagram, kind: 'libraries' })).toContain('>LIBRARY</text>');
+  });
+
+  it('cuts a long summary to three lines ending in an ellipsis', () => {
+    const svg = ogImageSvg({ ...instagram, summary: 'Python at scale, '.repeat(40) });
+    const summaryLines = [...svg.matchAll(/font-weight="400" fill="[^"]+">([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(summaryLines).toHaveLength(3);
+    expect(summaryLines[2]).toMatch(/…$/);
+  });
+
+  it('keeps a long title within three lines', () => {
+    const svg = ogImageSvg({ ...instagram, title: 'A very long headline about Python '.repeat(10) });
+    const titleLines = [...svg.matchAll(/font-weight="700" fill="#14202e">([^<]*)<\/text>/g)].map((m) => m[1]!);
+    expect(titleLines).toHaveLength(3);
+    expect(titleLines[2]).toMatch(/…$/);
+  });
+});
+
+describe('escapeXml', () => {
+  it('escapes markup and drops characters XML forbids', () => {
+    expect(escapeXml(`<a href="x">&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;');
+    expect(escapeXml('a\u0000b\u0008c\u001fd\ttab')).toBe('abcd\ttab');
+  });
+});
+
+describe('wrapText', () => {
+  const chars = (s: string) => s.length;
+
+  it('wraps greedily at word boundaries', () => {
+    expect(wrapText('aaa bbb ccc ddd', 7, 5, chars)).toEqual({ lines: ['aaa bbb', 'ccc ddd'], truncated: false });
+  });
+
+  it('normalises whitespace', () => {
+    expect(wrapText('  aaa \n\t bbb  ', 20, 3, chars).lines).toEqual(['aaa bbb']);
+    expect(wrapText('   ', 20, 3, chars).lines).toEqual([]);
+  });
+
+  it('ends the last line it keeps with an ellipsis that fits', () => {
+    const { lines, truncated } = wrapText('aaa bbb ccc ddd eee fff', 7, 2, chars);
+    expect(truncated).toBe(true);
+    expect(lines).toEqual(['aaa bbb', 'ccc…']);
+    expect(lines.every((line) => line.length <= 7)).toBe(true);
+  });
+
+  it('drops trailing punctuation before the ellipsis', () => {
+    expect(wrapText('aaa, bbb ccc', 4, 1, chars).lines).toEqual(['aaa…']);
+  });
+
+  it('breaks a word longer than a line between characters', () => {
+    expect(wrapText('abcdefghij kl', 4, 5, chars).lines).toEqual(['abcd', 'efgh', 'ij', 'kl']);
+  });
+});
+
+describe('createOgImageQueue', () => {
+  const cards = ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, input: { ...instagram, title: key } }));
+
+  function fakeRender() {
+    const calls: string[] = [];
+    const render = async (input: OgImageInput) => {
+      calls.push(input.title);
+      return new TextEncoder().encode(input.title) as Uint8Array<ArrayBuffer>;
+    };
+    return { calls, render };
+  }
+  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+  it('draws each card once when taken in order, a few ahead', async () => {
+    const { calls, render } = fakeRender();
+    const take = createOgImageQueue(cards, { ahead: 2, render });
+    expect(text(await take('a'))).toBe('a');
+    expect(calls).toEqual(['a', 'b', 'c']);
+    for (const key of ['b', 'c', 'd', 'e']) expect(text(await take(key))).toBe(key);
+    expect(calls).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('gives the right image in any order', async () => {
+    const { render } = fakeRender();
+    const take = createOgImageQueue(cards, { ahead: 2, render });
+    for (const key of ['d', 'a', 'e', 'c', 'b', 'a']) expect(text(await take(key))).toBe(key);
+  });
+
+  it('rejects an unknown key and passes a failed render on to whoever takes it', async () => {
+    const take = createOgImageQueue(cards, {
+      ahead: 1,
+      render: async (input) => {
+        if (input.title === 'b') throw new Error('broken card');
+        return new Uint8Array(1);
+      },
+    });
+    await expect(take('zzz')).rejects.toThrow(/No social image card for "zzz"/);
+    await take('a');
+    await expect(take('b')).rejects.toThrow('broken card');
+  });
+});
