@@ -6,5 +6,12 @@ export const SITE_DESCRIPTION =
   'How large companies use Python at scale: cited profiles of Instagram, Netflix, Google / YouTube, Spotify and Dropbox, with the libraries and scale tricks they share.';
 
 export const href = hrefBuilder(import.meta.env.BASE_URL);
+
+/**
+ * The most entries any list on a non-index page shows ("Used by", "Mentioned in", the home page's
+ * cards, the comparison matrix's columns). Longer lists end with a link to the search filter that
+ * lists them all, so no page but an index grows with the size of the corpus.
+ */
+export const LIST_LIMIT = 24;
 export { paths };
 export type { SitePath };

@@ -27,6 +27,8 @@ function checkedId(id: string): string {
 export const paths = {
   home: () => sitePath('/'),
   search: (query?: string) => sitePath(query ? `/search/?q=${encodeURIComponent(query)}` : '/search/'),
+  /** The search page browsing everything with one filter value: `/search/?library=Django`. */
+  searchFilter: (filter: string, value: string) => sitePath(`/search/?${new URLSearchParams({ [filter]: value }).toString()}`),
   compare: () => sitePath('/compare/'),
   collection: (kind: EntryKind) => sitePath(`/${kind}/`),
   entry: (kind: EntryKind, id: string) => sitePath(`/${kind}/${checkedId(id)}/`),

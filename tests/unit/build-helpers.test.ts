@@ -1,0 +1,82 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Root } from 'hast';
+import { companyAliasRedirects } from '../../src/lib/content-aliases';
+import rehypeBaseLinks from '../../src/lib/rehype-base-links';
+import { cspFromHtml, headersFile } from '../../src/integrations/security-headers';
+import { headingLinkOptions, textOf } from '../../src/lib/heading-links';
+
+function contentWith(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(tmpdir(), 'pas-aliases-'));
+  mkdirSync(path.join(root, 'companies'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, 'companies', name), text);
+  return root;
+}
+
+describe('companyAliasRedirects', () => {
+  const root = contentWith({
+    'google.mdx': '---\nname: Google\naliases: [youtube, yt]\n---\nBody',
+    'acme.mdx': '---\nname: Acme\n---\n',
+    'broken.mdx': '---\nname: [unclosed\n---\n',
+    'no-frontmatter.mdx': 'Just text',
+  });
+
+  it('redirects each alias to its profile and skips files it cannot read', () => {
+    expect(companyAliasRedirects(root)).toEqual({ '/companies/youtube': '/companies/google/', '/companies/yt': '/companies/google/' });
+  });
+
+  it('puts the base path on the destination', () => {
+    expect(companyAliasRedirects(root, '/kb/')['/companies/youtube']).toBe('/kb/companies/google/');
+  });
+
+  it('gives nothing for a content root without companies', () => {
+    expect(companyAliasRedirects(path.join(root, 'missing'))).toEqual({});
+  });
+});
+
+describe('rehypeBaseLinks', () => {
+  const tree = (): Root => ({
+    type: 'root',
+    children: ['/libraries/django/', 'https://example.org/', '//cdn.example/x', '#figures', '/kb/already/'].map((href) => ({
+      type: 'element',
+      tagName: 'a',
+      properties: { href },
+      children: [],
+    })),
+  });
+  const hrefs = (t: Root) => t.children.map((n) => (n.type === 'element' ? n.properties.href : undefined));
+
+  it('prefixes root-relative links only, once', () => {
+    const t = tree();
+    rehypeBaseLinks({ base: '/kb/' })(t);
+    expect(hrefs(t)).toEqual(['/kb/libraries/django/', 'https://example.org/', '//cdn.example/x', '#figures', '/kb/already/']);
+  });
+
+  it('leaves everything alone at the root', () => {
+    const t = tree();
+    rehypeBaseLinks({ base: '/' })(t);
+    expect(hrefs(t)).toEqual(hrefs(tree()));
+  });
+});
+
+describe('security headers', () => {
+  it('reads the CSP from a page and writes it into _headers for every path under the base', () => {
+    const csp = cspFromHtml(`<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">`);
+    expect(csp).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+    const file = headersFile(csp!, '/kb/');
+    expect(file).toContain(`/kb/*\n  Content-Security-Policy: ${csp}`);
+    expect(file).toContain('/kb/companies/*\n  X-Frame-Options: SAMEORIGIN');
+    expect(file).not.toContain('/kb/embed/*\n  X-Frame-Options');
+  });
+});
+
+describe('heading link options', () => {
+  it('labels the control with the heading text and keeps it out of search', () => {
+    const heading = { type: 'element' as const, tagName: 'h2', properties: { id: 'x' }, children: [{ type: 'text' as const, value: 'Scale ' }, { type: 'element' as const, tagName: 'code', properties: {}, children: [{ type: 'text' as const, value: 'gc.freeze' }] }] };
+    expect(textOf(heading)).toBe('Scale gc.freeze');
+    const properties = (headingLinkOptions.properties as (h: typeof heading) => Record<string, unknown>)(heading);
+    expect(properties).toMatchObject({ ariaLabel: 'Copy link to section: Scale gc.freeze', dataPagefindIgnore: 'all' });
+  });
+});
