@@ -304,14 +304,8 @@ export async function pageSizes(out, folder, limit = 400) {
 // ---------------------------------------------------------------------------------------------
 // Search in Chromium
 
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+// The same Chromium flags as the browser tests (Node 24 loads the .ts helper directly).
+import { chromiumArgs } from '../tests/helpers/browser.ts';
 
 async function serveStatic(dir) {
   const { default: sirv } = await import('sirv');

@@ -7,21 +7,21 @@ import { chromium, type Browser } from 'playwright-core';
 
 export const chromiumPath = process.env.PAS_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Flags that work on these machines: no sandbox as root, and no background calls to Google. */
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(chromiumPath)) {
     throw new Error(
       `No Chromium at ${chromiumPath}. Install Debian's package (apt-get install chromium) or point PAS_CHROMIUM at a Chromium binary.`,
     );
   }
-  return chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
 }
