@@ -41,8 +41,3 @@ export function formatFigure(value: number): string {
   }
   return value.toLocaleString('en-US');
 }
-
-/** Sorting key for partial dates: "2019" sorts before "2019-05", which sorts before "2019-05-20". */
-export function comparePartialDates(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
