@@ -1,9 +1,13 @@
 import { crc32, inflateSync } from 'node:zlib';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   OG_HEIGHT,
   OG_WIDTH,
-  createOgImageQueue,
+  createOgImageStore,
+  createOgRenderPool,
   escapeXml,
   measure,
   ogImageSvg,
@@ -154,6 +158,32 @@ describe('renderOgImage', () => {
   });
 });
 
+describe('createOgRenderPool', () => {
+  it('draws on worker threads the same bytes as the main thread, for many cards at once', async () => {
+    const pool = createOgRenderPool({ threads: 2 });
+    try {
+      const inputs = Array.from({ length: 20 }, (_, i) => ({ ...instagram, title: `Company ${i}` }));
+      // More cards than GC_EVERY per worker, so the workers collect garbage between cards too.
+      const fromWorkers = await Promise.all(inputs.map((input) => pool.render(input)));
+      for (const [i, input] of [[0, inputs[0]!], [19, inputs[19]!]] as const) {
+        expect(Buffer.from(fromWorkers[i]!).equals(Buffer.from(await renderOgImage(input)))).toBe(true);
+      }
+      expect(new Set(fromWorkers.map((png) => Buffer.from(png).toString('base64'))).size).toBe(20);
+      expect(readPng(fromWorkers[5]!).width).toBe(1200);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('rejects the card being drawn when the pool is closed, and can be closed twice', async () => {
+    const pool = createOgRenderPool({ threads: 1 });
+    const rejected = expect(pool.render(instagram)).rejects.toThrow(/closed/);
+    await pool.close();
+    await rejected;
+    await pool.close();
+  });
+});
+
 describe('ogImageSvg', () => {
   it('escapes <, & and > (and quotes) in every text', () => {
     const svg = ogImageSvg({ ...instagram, title: 'A <b>b</b> & "q"', summary: 'x < y && y > z', site: 'P&S' });
@@ -224,44 +254,82 @@ describe('wrapText', () => {
   });
 });
 
-describe('createOgImageQueue', () => {
-  const cards = ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key, input: { ...instagram, title: key } }));
+describe('createOgImageStore', () => {
+  const cards = ['a', 'b', 'c', 'd', 'e'].map((key) => ({ key: `companies/${key}`, input: { ...instagram, title: key } }));
+  const dirs: string[] = [];
+  const tempDir = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pas-og-store-'));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
 
-  function fakeRender() {
-    const calls: string[] = [];
-    const render = async (input: OgImageInput) => {
-      calls.push(input.title);
-      return new TextEncoder().encode(input.title) as Uint8Array<ArrayBuffer>;
+  /** A pool that "draws" a card as the bytes of its SVG, and records what it was asked to draw. */
+  function fakePool() {
+    const drawn: string[] = [];
+    const renderSvg = async (svg: string) => {
+      drawn.push(/font-size="68"[^>]*>([^<]*)</.exec(svg)?.[1] ?? svg);
+      return new TextEncoder().encode(svg) as Uint8Array<ArrayBuffer>;
     };
-    return { calls, render };
+    return { drawn, pool: { renderSvg, threads: 1 } };
   }
-  const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-  it('draws each card once when taken in order, a few ahead', async () => {
-    const { calls, render } = fakeRender();
-    const take = createOgImageQueue(cards, { ahead: 2, render });
-    expect(text(await take('a'))).toBe('a');
-    expect(calls).toEqual(['a', 'b', 'c']);
-    for (const key of ['b', 'c', 'd', 'e']) expect(text(await take(key))).toBe(key);
-    expect(calls).toEqual(['a', 'b', 'c', 'd', 'e']);
+  it('draws every card once in the background, in order, and serves each from disk', async () => {
+    const dir = tempDir();
+    const { drawn, pool } = fakePool();
+    const store = createOgImageStore(cards, { dir, pool, inFlight: 2 });
+    store.prefetch();
+    for (const card of [...cards].reverse()) {
+      expect(new TextDecoder().decode(await store.get(card.key))).toBe(ogImageSvg(card.input));
+    }
+    // The prefetch starts in order; "e", asked for first, is drawn at once, and nothing twice.
+    expect(drawn.slice(0, 2)).toEqual(['a', 'b']);
+    expect([...drawn].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.png'))).toHaveLength(5);
   });
 
-  it('gives the right image in any order', async () => {
-    const { render } = fakeRender();
-    const take = createOgImageQueue(cards, { ahead: 2, render });
-    for (const key of ['d', 'a', 'e', 'c', 'b', 'a']) expect(text(await take(key))).toBe(key);
+  it('draws on demand without a prefetch, and reuses the cache in a later build', async () => {
+    const dir = tempDir();
+    const first = fakePool();
+    const before = createOgImageStore(cards, { dir, pool: first.pool });
+    await before.get('companies/c');
+    expect(first.drawn).toEqual(['c']);
+    const second = fakePool();
+    const after = createOgImageStore(cards, { dir, pool: second.pool });
+    after.prefetch();
+    for (const card of cards) await after.get(card.key);
+    expect(second.drawn).toEqual(['a', 'b', 'd', 'e']);
   });
 
-  it('rejects an unknown key and passes a failed render on to whoever takes it', async () => {
-    const take = createOgImageQueue(cards, {
-      ahead: 1,
-      render: async (input) => {
-        if (input.title === 'b') throw new Error('broken card');
-        return new Uint8Array(1);
-      },
-    });
-    await expect(take('zzz')).rejects.toThrow(/No social image card for "zzz"/);
-    await take('a');
-    await expect(take('b')).rejects.toThrow('broken card');
+  it('draws the real PNG through the worker pool, and deletes cached cards no longer used', async () => {
+    const dir = tempDir();
+    const old = createOgImageStore([{ key: 'companies/gone', input: { ...instagram, title: 'Gone' } }, ...cards.slice(0, 1)], { dir, pool: fakePool().pool });
+    await old.get('companies/gone');
+    const [goneFile] = readdirSync(dir);
+    expect(goneFile).toMatch(/^[0-9a-f]{32}\.png$/);
+    const pool = createOgRenderPool({ threads: 1 });
+    try {
+      const store = createOgImageStore(cards.slice(0, 2), { dir, pool });
+      const png = await store.get('companies/a');
+      expect(Buffer.from(png).equals(Buffer.from(await renderOgImage(cards[0]!.input)))).toBe(true);
+      // The stale card stays until every card has been asked for, then goes.
+      expect(readdirSync(dir)).toContain(goneFile);
+      expect(readdirSync(dir)).toHaveLength(2);
+      await store.get('companies/b');
+      expect(readdirSync(dir)).not.toContain(goneFile);
+      expect(readdirSync(dir)).toHaveLength(2);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('rejects an unknown card, and a failed drawing, with the reason', async () => {
+    const failing = { threads: 1, renderSvg: async () => Promise.reject(new Error('resvg broke')) };
+    const store = createOgImageStore(cards, { dir: tempDir(), pool: failing });
+    store.prefetch();
+    await expect(store.get('companies/nope')).rejects.toThrow(/No social image card for "companies\/nope"/);
+    await expect(store.get('companies/a')).rejects.toThrow('resvg broke');
   });
 });
