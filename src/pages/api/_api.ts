@@ -7,6 +7,10 @@ import { apiBuilder, urlBuilder } from '../../lib/api';
 
 export const urlOf = urlBuilder(import.meta.env.SITE, import.meta.env.BASE_URL);
 
-export async function getApi() {
-  return apiBuilder(await getCatalog(), urlOf);
+let api: Promise<ReturnType<typeof apiBuilder>> | undefined;
+
+/** Built once per build: each per-company endpoint used to build it again, O(N²) in all. */
+export function getApi() {
+  api ??= getCatalog().then((catalog) => apiBuilder(catalog, urlOf));
+  return api;
 }
