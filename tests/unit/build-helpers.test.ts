@@ -2,9 +2,10 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Root } from 'hast';
+import type { Element, Properties, Root } from 'hast';
 import { companyAliasRedirects } from '../../src/lib/content-aliases';
 import rehypeBaseLinks from '../../src/lib/rehype-base-links';
+import rehypeUnindexedFootnoteRefs from '../../src/lib/rehype-unindexed-footnote-refs';
 import { cspFromHtml, headersFile } from '../../src/integrations/security-headers';
 import { headingLinkOptions, textOf } from '../../src/lib/heading-links';
 
@@ -58,6 +59,21 @@ describe('rehypeBaseLinks', () => {
     const t = tree();
     rehypeBaseLinks({ base: '/' })(t);
     expect(hrefs(t)).toEqual(hrefs(tree()));
+  });
+});
+
+describe('rehypeUnindexedFootnoteRefs', () => {
+  it('marks footnote references, and only them, to be left out of the search index', () => {
+    const sup = (a: Properties): Element => ({
+      type: 'element',
+      tagName: 'sup',
+      properties: {},
+      children: [{ type: 'element', tagName: 'a', properties: a, children: [{ type: 'text', value: '1' }] }],
+    });
+    const t: Root = { type: 'root', children: [sup({ href: '#user-content-fn-x', dataFootnoteRef: '' }), sup({ href: '#note' })] };
+    rehypeUnindexedFootnoteRefs()(t);
+    const props = t.children.map((n) => (n.type === 'element' ? n.properties : undefined));
+    expect(props).toEqual([{ dataPagefindIgnore: '' }, {}]);
   });
 });
 
