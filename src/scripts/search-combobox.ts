@@ -4,11 +4,23 @@
  * full search page), Escape closes the list and then clears the field. The result count is announced
  * through a polite live region. Loaded only when the field first gets focus.
  */
+// The list's styles come with this script, not with every page: a stylesheet imported here would be
+// linked from every page by Astro, which collects the CSS of client scripts, so it is linked here.
+import comboboxCss from '../styles/combobox.css?url';
 import { loadPagefind, setExcerpt, unavailableMessage, type PagefindResultData } from './pagefind-client';
 
 const shown = 6;
 
+function linkStyles(): void {
+  if (document.querySelector(`link[href="${comboboxCss}"]`)) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = comboboxCss;
+  document.head.append(link);
+}
+
 export function enhanceCombobox(input: HTMLInputElement): void {
+  linkStyles();
   const form = input.form;
   const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '');
   const status = document.getElementById(input.dataset.statusId ?? '');
