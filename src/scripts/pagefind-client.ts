@@ -49,7 +49,9 @@ let loading: Promise<Pagefind> | undefined;
 
 export function loadPagefind(): Promise<Pagefind> {
   loading ??= (import(/* @vite-ignore */ `${basePath}pagefind/pagefind.js`) as Promise<Pagefind>).then(async (pagefind) => {
-    await pagefind.options({ baseUrl: basePath, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22, ranking });
+    // `noWorker`: search on this thread. Pagefind's worker script is another 12 KB (gzip) on every
+    // first search, and its round trips add to every query; our searches take milliseconds.
+    await pagefind.options({ baseUrl: basePath, highlightParam: HIGHLIGHT_PARAM, excerptLength: 22, ranking, noWorker: true });
     await pagefind.init();
     return pagefind;
   });

@@ -3,6 +3,11 @@
  * reload or a shared link reopens the same results, and each new search is a history entry that the
  * back button returns to. Filters and their counts come from Pagefind, which reads them from the
  * typed frontmatter at build time. With an empty query the filters browse everything.
+ *
+ * Filter data is loaded only when it is used: when the reader opens a filter group, or when the URL
+ * already has a filter. Pagefind loads every filter's values at once (there is no call for one
+ * filter), and at 5,000 companies that is about 300 KB, twice what the rest of a first search costs;
+ * once loaded, Pagefind also counts every value on every query. A plain query loads none of it.
  */
 import {
   isEmptySearch,
@@ -100,7 +105,11 @@ export function startSearchPage(): void {
 
   let state = parseSearchState(window.location.search);
   let pagefind: Pagefind | undefined;
-  let totals: FilterCounts = {};
+  /** Every filter value with its total, once loaded; until then the groups are closed shells. */
+  let totals: FilterCounts | undefined;
+  let loadingFilters: Promise<void> | undefined;
+  /** The groups the reader has open, kept open when the list is rebuilt. */
+  const openGroups = new Set<SearchFilterKey>();
   let results: PagefindResult[] = [];
   let shown = 0;
   let ticket = 0;
@@ -114,22 +123,40 @@ export function startSearchPage(): void {
     else history.replaceState(null, '', url);
   };
 
+  const hasFilters = () => searchFilterKeys.some((key) => state.filters[key]?.length);
+
+  const groupShell = (key: SearchFilterKey) => {
+    const details = document.createElement('details');
+    details.className = 'filter-group';
+    details.dataset.group = key;
+    const ticked = state.filters[key] ?? [];
+    details.open = openGroups.has(key) || ticked.length > 0;
+    const summary = document.createElement('summary');
+    summary.textContent = ticked.length ? `${searchFilters[key]} (${ticked.length} chosen)` : searchFilters[key];
+    details.append(summary);
+    return details;
+  };
+
+  /** Before the filter data is loaded: one closed group per filter, which loads it when opened. */
+  const renderFilterShells = () => {
+    ui.filters.replaceChildren(...searchFilterKeys.map(groupShell));
+    ui.clear.hidden = true;
+  };
+
   const renderFilters = (counts: FilterCounts) => {
-    const groups = searchFilterKeys.filter((key) => Object.keys(totals[key] ?? {}).length > 0);
+    if (!totals) return renderFilterShells();
+    const loaded = totals;
+    const groups = searchFilterKeys.filter((key) => Object.keys(loaded[key] ?? {}).length > 0);
     ui.filters.replaceChildren(
       ...groups.map((key) => {
-        const details = document.createElement('details');
-        details.className = 'filter-group';
+        const details = groupShell(key);
         const ticked = state.filters[key] ?? [];
-        details.open = ticked.length > 0 || key === 'kind' || key === 'area';
-        const summary = document.createElement('summary');
-        summary.textContent = ticked.length ? `${searchFilters[key]} (${ticked.length} chosen)` : searchFilters[key];
         const fieldset = document.createElement('fieldset');
         const legend = document.createElement('legend');
         legend.className = 'sr-only';
         legend.textContent = searchFilters[key];
         fieldset.append(legend);
-        const values = Object.keys(totals[key] ?? {}).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
+        const values = Object.keys(loaded[key] ?? {}).sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }));
         for (const value of values) {
           const count = counts[key]?.[value] ?? 0;
           const id = `filter-${key}-${value.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
@@ -152,11 +179,23 @@ export function startSearchPage(): void {
           row.append(box, label);
           fieldset.append(row);
         }
-        details.append(summary, fieldset);
+        details.append(fieldset);
         return details;
       }),
     );
     ui.clear.hidden = Object.keys(state.filters).length === 0;
+  };
+
+  /** Loads every filter's values once; the next search then counts them too. */
+  const loadFilters = (): Promise<void> => {
+    loadingFilters ??= (async () => {
+      if (!pagefind) return;
+      totals = await pagefind.filters();
+    })();
+    loadingFilters.catch(() => {
+      loadingFilters = undefined;
+    });
+    return loadingFilters;
   };
 
   const showMore = async () => {
@@ -177,7 +216,7 @@ export function startSearchPage(): void {
       ui.status.textContent = 'Loading search…';
       try {
         pagefind = await loadPagefind();
-        totals = await pagefind.filters();
+        if (hasFilters()) await loadFilters();
       } catch {
         ui.status.dataset.state = 'error';
         ui.status.textContent = unavailableMessage();
@@ -189,16 +228,15 @@ export function startSearchPage(): void {
       results = [];
       ui.list.replaceChildren();
       ui.more.hidden = true;
-      renderFilters(totals);
+      renderFilters(totals ?? {});
       ui.status.dataset.state = 'done';
       ui.status.textContent = 'Type a query, or choose filters to browse. Every page is listed A–Z below.';
       return;
     }
     ui.status.dataset.state = 'loading';
-    const search = await pagefind.search(state.query || null, {
-      filters: pagefindFilters(state),
-      ...(state.query ? {} : { sort: { title: 'asc' as const } }),
-    });
+    // With filters and no words, Pagefind lists pages in index order: by kind, then A–Z (see
+    // src/integrations/pagefind.ts), so no sort is needed.
+    const search = await pagefind.search(state.query || null, { filters: pagefindFilters(state) });
     if (current !== ticket) return;
     results = search.results;
     shown = 0;
@@ -245,6 +283,29 @@ export function startSearchPage(): void {
     // Keep focus on the same checkbox after the list is rebuilt.
     requestAnimationFrame(() => document.getElementById(box.id)?.focus());
   });
+
+  // Opening a group loads the filter data (once), then searches again so that it has counts.
+  ui.filters.addEventListener(
+    'toggle',
+    (event) => {
+      const details = event.target as HTMLDetailsElement;
+      const key = details.dataset.group as SearchFilterKey | undefined;
+      if (!key) return;
+      if (!details.open) {
+        openGroups.delete(key);
+        return;
+      }
+      openGroups.add(key);
+      if (totals || !pagefind) return;
+      const focused = document.activeElement === details.querySelector('summary');
+      void loadFilters()
+        .then(run)
+        .then(() => {
+          if (focused) ui.filters.querySelector<HTMLElement>(`details[data-group="${key}"] summary`)?.focus();
+        });
+    },
+    true,
+  );
 
   ui.clear.addEventListener('click', () => {
     typingEntry = false;

@@ -105,9 +105,38 @@ describe('the search page', () => {
     await context.close();
   });
 
+  it('fetches no filter data for a plain query, nor a Pagefind worker; opening a filter group loads it', async () => {
+    const { page, context, requests, problems } = await site.open('/search/?q=django');
+    expect((await searchResults(page)).length).toBeGreaterThan(0);
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((url) => url.includes('/pagefind/filter/'))).toEqual([]);
+    expect(requests.filter((url) => url.includes('pagefind-worker'))).toEqual([]);
+    // The groups are there, closed, with nothing inside until one is opened.
+    expect(await page.$$eval('details.filter-group', (groups) => groups.map((g) => (g as HTMLDetailsElement).dataset.group))).toEqual([
+      'kind',
+      'company',
+      'library',
+      'trick',
+      'area',
+    ]);
+    expect(await page.locator('input[data-filter]').count()).toBe(0);
+    const summary = page.locator('details.filter-group[data-group="library"] summary');
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#filter-library-django').waitFor();
+    expect(requests.filter((url) => url.includes('/pagefind/filter/')).length).toBeGreaterThan(0);
+    // Counts are for this query, and focus stays on the group that was opened.
+    expect(Number(await page.locator('label[for="filter-library-django"] .filter-count').textContent())).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.activeElement?.closest('details')?.dataset.group)).toBe('library');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('offers every library, trick, company, kind and role area from the content as a filter, with counts', async () => {
     const { page, context } = await site.open('/search/');
     await searchResults(page);
+    await page.locator('details.filter-group[data-group="kind"] summary').click();
+    await page.locator('input[data-filter="kind"]').first().waitFor();
     const values = (key: string) =>
       page.$$eval(`input[data-filter="${key}"]`, (boxes) => boxes.map((b) => (b as HTMLInputElement).value).sort());
     expect(await values('library')).toEqual(libraries.map((l) => l.data.name as string).sort());
@@ -124,7 +153,7 @@ describe('the search page', () => {
     await searchResults(page);
     expect(await page.locator('#a-z').isVisible()).toBe(true);
 
-    await page.locator('details.filter-group:has(input[data-filter="library"]) summary').click();
+    await page.locator('details.filter-group[data-group="library"] summary').click();
     await page.locator('#filter-library-asyncio').check();
     await page.waitForURL(/\/search\/\?library=asyncio$/);
     expect((await searchResults(page)).sort()).toEqual(['/companies/instagram/', '/libraries/asyncio/']);
@@ -134,6 +163,7 @@ describe('the search page', () => {
     expect((await searchResults(page)).sort()).toEqual(['/companies/instagram/', '/libraries/asyncio/']);
     expect(await page.locator('#filter-library-asyncio').isChecked()).toBe(true);
 
+    await page.locator('details.filter-group[data-group="kind"] summary').click();
     await page.locator('#filter-kind-company').check();
     await page.waitForURL(/\/search\/\?kind=Company&library=asyncio$/);
     expect(await searchResults(page)).toEqual(['/companies/instagram/']);
@@ -151,6 +181,15 @@ describe('the search page', () => {
     expect((await searchResults(page)).sort()).toEqual(['/companies/instagram/', '/libraries/asyncio/']);
     expect(await page.locator('#filter-kind-company').isChecked()).toBe(false);
     expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('lists a filter-only browse A–Z by address, the order the pages were indexed in', async () => {
+    const { page, context } = await site.open('/search/?kind=Library');
+    const shown = await searchResults(page);
+    const expected = libraries.map((l) => `/libraries/${l.id}/`).sort();
+    expect(shown).toEqual(expected.slice(0, shown.length));
+    expect(shown.length).toBe(Math.min(20, libraries.length));
     await context.close();
   });
 
