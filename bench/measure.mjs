@@ -104,13 +104,14 @@ export function currentChild() {
 }
 
 /**
- * Runs `node astro.mjs build [--root …]` with `env`, measuring wall time (spawn to exit) and the
- * peak memory of the process tree. Resolves with the measurements and the last lines of output.
+ * Runs `node <argv…>` (a site's build command) with `env`, measuring wall time (spawn to exit) and
+ * the peak memory of the whole process tree. Resolves with the measurements and the last lines of
+ * output.
  */
-export function timedBuild({ cwd, astroBin, args = [], env, timeoutMs = 30 * 60 * 1000 }) {
+export function timedBuild({ cwd, argv, env, timeoutMs = 30 * 60 * 1000 }) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [astroBin, 'build', ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
     current = child;
     let timedOut = false;
     const timer = setTimeout(() => {
