@@ -30,6 +30,9 @@ export default defineConfig({
   // Company aliases (`aliases:` in a profile) become permanent redirects to the profile.
   redirects: companyAliasRedirects(contentRoot, base),
   markdown: {
+    // Shiki writes colours as inline style attributes, which the strict CSP below blocks, and no
+    // entry has a code block: a fenced block renders as plain <pre><code>, styled by the site.
+    syntaxHighlight: false,
     processor: unified({
       // Order matters: GFM parses the footnotes that remarkCiteSources fills in from `sources`.
       remarkPlugins: [remarkGfm, remarkCiteSources],
