@@ -139,7 +139,16 @@ export function startSearchPage(): void {
 
   /** Before the filter data is loaded: one closed group per filter, which loads it when opened. */
   const renderFilterShells = () => {
-    ui.filters.replaceChildren(...searchFilterKeys.map(groupShell));
+    ui.filters.replaceChildren(
+      ...searchFilterKeys.map((key) => {
+        const details = groupShell(key);
+        const note = document.createElement('p');
+        note.className = 'filter-loading';
+        note.textContent = `Loading the ${searchFilters[key].toLowerCase()} filters…`;
+        details.append(note);
+        return details;
+      }),
+    );
     ui.clear.hidden = true;
   };
 

@@ -120,6 +120,7 @@ describe('the search page', () => {
       'area',
     ]);
     expect(await page.locator('input[data-filter]').count()).toBe(0);
+    expect(await page.locator('details.filter-group[data-group="library"] .filter-loading').textContent()).toBe('Loading the library filters…');
     const summary = page.locator('details.filter-group[data-group="library"] summary');
     await summary.focus();
     await page.keyboard.press('Enter');
