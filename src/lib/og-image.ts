@@ -599,10 +599,13 @@ export function createOgImageStore(
   let cursor = 0;
   let running = 0;
   let made = false;
+  /** What besides the SVG decides the bytes; made once, on the first card (it loads the fonts). */
+  let keyPrefix: string | undefined;
 
   const fileOf = (card: OgCard): { file: string; svg: string } => {
     const svg = ogImageSvg(card.input);
-    const hash = createHash('sha256').update(`${CACHE_VERSION}\n${JSON.stringify(renderOptions())}\n${svg}`).digest('hex');
+    keyPrefix ??= `${CACHE_VERSION}\n${JSON.stringify(renderOptions())}\n`;
+    const hash = createHash('sha256').update(`${keyPrefix}${svg}`).digest('hex');
     const file = path.join(dir, `${hash.slice(0, 32)}.png`);
     files.set(card.key, file);
     return { file, svg };

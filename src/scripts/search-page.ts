@@ -196,11 +196,10 @@ export function startSearchPage(): void {
   };
 
   /** Loads every filter's values once; the next search then counts them too. */
-  const loadFilters = (): Promise<void> => {
-    loadingFilters ??= (async () => {
-      if (!pagefind) return;
-      totals = await pagefind.filters();
-    })();
+  const loadFilters = (loaded: Pagefind): Promise<void> => {
+    loadingFilters ??= loaded.filters().then((values) => {
+      totals = values;
+    });
     loadingFilters.catch(() => {
       loadingFilters = undefined;
     });
@@ -225,7 +224,7 @@ export function startSearchPage(): void {
       ui.status.textContent = 'Loading search…';
       try {
         pagefind = await loadPagefind();
-        if (hasFilters()) await loadFilters();
+        if (hasFilters()) await loadFilters(pagefind);
       } catch {
         ui.status.dataset.state = 'error';
         ui.status.textContent = unavailableMessage();
@@ -307,7 +306,7 @@ export function startSearchPage(): void {
       openGroups.add(key);
       if (totals || !pagefind) return;
       const focused = document.activeElement === details.querySelector('summary');
-      void loadFilters()
+      void loadFilters(pagefind)
         .then(run)
         .then(() => {
           if (focused) ui.filters.querySelector<HTMLElement>(`details[data-group="${key}"] summary`)?.focus();
