@@ -3,6 +3,9 @@
 // the target, by two renames. A failed build leaves the previous dist/ exactly as it was.
 // `npm run build` runs this; PAS_OUT_DIR names another target (tests and the benchmark use it).
 //
+// The social images are drawn by an early step (scripts/draw-og-images.ts) that runs beside Astro
+// while it bundles, and is stopped when Astro is done.
+//
 // Two things keep the build's peak memory down (measured with `npm run bench`, bench/README.md):
 // - The search index is built here, after Astro has exited, rather than in Astro's build:done
 //   hook, where Pagefind's process (about 3 GB at 5,000 companies) ran beside an Astro process
@@ -16,9 +19,11 @@
 //   from each thread's heap and fragment it: at 1,000 companies the process grew from 2.5 to 3.7
 //   GB while the cards were drawn (5.8 GB once in the bench). A fixed threshold keeps every block
 //   over 128 KB in its own mapping, returned to the system when freed: 2.7 GB.
-import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import path from 'node:path';
+import { cacheDir } from '../src/lib/cache-dir.ts';
 import { INDEX_AFTER_BUILD_ENV, PagefindBuildError, buildSearchIndex } from '../src/integrations/pagefind.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -34,14 +39,63 @@ function fail(status: number): never {
   process.exit(status);
 }
 
+/**
+ * Runs a Node script as a child process and resolves with its exit code. Its output is passed
+ * through, or with `quiet` its standard output is kept, to be printed when it suits.
+ */
+function run(
+  script: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  { quiet = false } = {},
+): { child: ChildProcess; done: Promise<number>; output: () => string } {
+  const child = spawn(process.execPath, [script, ...args], { cwd: root, stdio: ['ignore', quiet ? 'pipe' : 'inherit', 'inherit'], env });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  const done = new Promise<number>((resolve) => {
+    child.on('error', (error) => {
+      console.error(error);
+      resolve(1);
+    });
+    child.on('close', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+  return { child, done, output: () => output };
+}
+
+const allocatorEnv = { MIMALLOC_PURGE_DELAY: '0', MALLOC_MMAP_THRESHOLD_: '131072' };
+
 rmSync(staging, { recursive: true, force: true });
+
+// The social images are drawn beside Astro's bundling, which leaves the second core mostly idle
+// (scripts/draw-og-images.ts). At a low priority, so that it only takes what Astro leaves.
+const cards = run(path.join(root, 'scripts', 'draw-og-images.ts'), [], { ...allocatorEnv, ...process.env }, { quiet: true });
+try {
+  if (cards.child.pid) setPriority(cards.child.pid, 10);
+} catch {
+  // Not allowed here: it then runs at normal priority.
+}
+
 const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-const result = spawnSync(process.execPath, [astro, 'build', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: { MIMALLOC_PURGE_DELAY: '0', MALLOC_MMAP_THRESHOLD_: '131072', ...process.env, PAS_OUT_DIR: staging, [INDEX_AFTER_BUILD_ENV]: '1' },
-});
-if (result.status !== 0) fail(result.status ?? 1);
+const status = await run(astro, ['build', ...process.argv.slice(2)], {
+  ...allocatorEnv,
+  ...process.env,
+  PAS_OUT_DIR: staging,
+  [INDEX_AFTER_BUILD_ENV]: '1',
+}).done;
+
+// Astro has written every card by now; whatever the early step has not finished is not needed.
+const stopped = cards.child.exitCode === null && cards.child.signalCode === null;
+if (stopped) cards.child.kill();
+const cardsStatus = await cards.done;
+const cardDir = path.join(cacheDir(root), 'og-images');
+const leftover = `.${cards.child.pid}.`;
+if (existsSync(cardDir)) {
+  for (const name of readdirSync(cardDir)) if (name.endsWith('.partial') && name.includes(leftover)) rmSync(path.join(cardDir, name), { force: true });
+}
+if (status !== 0) fail(status);
+if (stopped) console.log('Social images: the early step was stopped unfinished; the pages drew the rest.');
+else if (cardsStatus !== 0) console.log('Social images: the early step failed (its error is above); the pages drew the cards themselves.');
+else process.stdout.write(cards.output());
 
 try {
   const { pages, ms } = await buildSearchIndex(staging);

@@ -441,7 +441,10 @@ export async function renderOgImage(input: OgImageInput): Promise<Uint8Array<Arr
  * JavaScript objects of a few bytes, which V8 frees only when it collects them, and a worker's tiny
  * heap gives it no reason to: in a 1,000-company build the process grew by 1.3 GB during the cards
  * and dropped back only at the end. So the worker collects its garbage every few cards (about a
- * millisecond each time, on a heap of a few megabytes).
+ * millisecond each time, on a heap of a few megabytes). resvg's native memory is then released by
+ * finalizers that Node runs as immediates; a worker that went straight from one queued card to the
+ * next never ran them (one worker kept two cards in hand grew by 3 MB a card), so each card is
+ * drawn from its own immediate, after the finalizers queued before it.
  */
 const GC_EVERY = 8;
 const WORKER_SOURCE = `
@@ -451,7 +454,9 @@ require('node:v8').setFlagsFromString('--expose-gc');
 // Once the flag is set, workers started later already have a global gc.
 const collect = typeof globalThis.gc === 'function' ? globalThis.gc : require('node:vm').runInNewContext('gc');
 let drawn = 0;
-parentPort.on('message', ({ id, svg, options }) => {
+const queue = [];
+function drawNext() {
+  const { id, svg, options } = queue.shift();
   try {
     const png = new Resvg(svg, options).render().asPng();
     parentPort.postMessage({ id, png });
@@ -459,6 +464,11 @@ parentPort.on('message', ({ id, svg, options }) => {
     parentPort.postMessage({ id, error: String((error && error.message) || error) });
   }
   if (++drawn % ${GC_EVERY} === 0) collect();
+  if (queue.length > 0) setImmediate(drawNext);
+}
+parentPort.on('message', (job) => {
+  queue.push(job);
+  if (queue.length === 1) setImmediate(drawNext);
 });
 `;
 
@@ -575,8 +585,33 @@ const CACHE_VERSION = 1;
 export interface OgImageStore {
   /** Starts drawing every card that is not in the cache yet, in order, in the background. */
   prefetch: () => void;
+  /**
+   * Draws every card that is not in the cache yet, in order, and resolves when all are on disk:
+   * for the build's early step (scripts/draw-og-images.ts), which fills the cache while Astro
+   * bundles. A card that fails to draw is left for the build to draw (and report) itself.
+   */
+  drawAll: () => Promise<OgDrawCounts>;
   /** One card's PNG: from the cache, from a drawing already under way, or drawn now. */
   get: (key: string) => Promise<Uint8Array<ArrayBuffer>>;
+  /** How many cards this store has drawn, and how many it found already in the cache. */
+  counts: () => OgDrawCounts;
+}
+
+export interface OgDrawCounts {
+  drawn: number;
+  cached: number;
+}
+
+let cacheKeyPrefix: string | undefined;
+
+/**
+ * The cache file for a card whose SVG is `svg`: named by a hash of the SVG and of everything else
+ * that decides the bytes, so a card is drawn again only when its words or the drawing change.
+ */
+export function ogCacheFile(dir: string, svg: string): string {
+  cacheKeyPrefix ??= `${CACHE_VERSION}\n${JSON.stringify(renderOptions())}\n`;
+  const hash = createHash('sha256').update(`${cacheKeyPrefix}${svg}`).digest('hex');
+  return path.join(dir, `${hash.slice(0, 32)}.png`);
 }
 
 /**
@@ -590,33 +625,43 @@ export interface OgImageStore {
  */
 export function createOgImageStore(
   cards: readonly OgCard[],
-  { dir, pool = ogRenderPool(), inFlight = 2 * pool.threads }: { dir: string; pool?: Pick<OgRenderPool, 'renderSvg' | 'threads'>; inFlight?: number },
+  {
+    dir,
+    pool = ogRenderPool(),
+    inFlight = 2 * pool.threads,
+    onComplete,
+  }: {
+    dir: string;
+    pool?: Pick<OgRenderPool, 'renderSvg' | 'threads'>;
+    inFlight?: number;
+    /** Called once, when every card has been asked for (and the cache pruned). */
+    onComplete?: (counts: OgDrawCounts) => void;
+  },
 ): OgImageStore {
   const byKey = new Map(cards.map((card) => [card.key, card]));
   const files = new Map<string, string>();
   const drawing = new Map<string, Promise<string>>();
   const asked = new Set<string>();
+  const counts: OgDrawCounts = { drawn: 0, cached: 0 };
   let cursor = 0;
   let running = 0;
   let made = false;
-  /** What besides the SVG decides the bytes; made once, on the first card (it loads the fonts). */
-  let keyPrefix: string | undefined;
-
-  const fileOf = (card: OgCard): { file: string; svg: string } => {
-    const svg = ogImageSvg(card.input);
-    keyPrefix ??= `${CACHE_VERSION}\n${JSON.stringify(renderOptions())}\n`;
-    const hash = createHash('sha256').update(`${keyPrefix}${svg}`).digest('hex');
-    const file = path.join(dir, `${hash.slice(0, 32)}.png`);
-    files.set(card.key, file);
-    return { file, svg };
-  };
+  let allDrawn: (() => void) | undefined;
+  let completed = false;
 
   const draw = (card: OgCard): Promise<string> => {
     let promise = drawing.get(card.key);
     if (!promise) {
       promise = (async () => {
-        const { file, svg } = fileOf(card);
-        if (existsSync(file)) return file;
+        const svg = ogImageSvg(card.input);
+        const file = ogCacheFile(dir, svg);
+        files.set(card.key, file);
+        // Another process (the build's early step) may be writing the same file: it appears whole,
+        // by rename, or not at all.
+        if (existsSync(file)) {
+          counts.cached++;
+          return file;
+        }
         if (!made) {
           mkdirSync(dir, { recursive: true });
           made = true;
@@ -625,6 +670,7 @@ export function createOgImageStore(
         const partial = `${file}.${process.pid}.${card.key.replace(/\W+/g, '-')}.partial`;
         await writeFile(partial, png);
         await rename(partial, file);
+        counts.drawn++;
         return file;
       })();
       drawing.set(card.key, promise);
@@ -643,6 +689,7 @@ export function createOgImageStore(
           pump();
         });
     }
+    if (running === 0 && cursor === cards.length) allDrawn?.();
   };
 
   const prune = async () => {
@@ -657,12 +704,22 @@ export function createOgImageStore(
 
   return {
     prefetch: pump,
+    drawAll: () =>
+      new Promise((resolve) => {
+        allDrawn = () => resolve({ ...counts });
+        pump();
+      }),
+    counts: () => ({ ...counts }),
     get: async (key) => {
       const card = byKey.get(key);
       if (!card) throw new Error(`No social image card for "${key}"`);
       const bytes = await readFile(await draw(card));
       asked.add(key);
-      if (asked.size === cards.length) await prune();
+      if (asked.size === cards.length && !completed) {
+        completed = true;
+        await prune();
+        onComplete?.({ ...counts });
+      }
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>;
     },
   };

@@ -7,29 +7,36 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCatalog, type Catalog } from '../../data/catalog';
 import path from 'node:path';
 import { cacheDir } from '../../lib/cache-dir';
-import { createOgImageStore, type OgCard, type OgImageStore, type OgKind } from '../../lib/og-image';
-import { SITE_DESCRIPTION, SITE_TITLE } from '../../site';
+import { createOgImageStore, type OgImageStore } from '../../lib/og-image';
+import { ogCards, type CardEntry } from '../../lib/og-cards';
 
-function card(kind: Exclude<OgKind, 'site'>, id: string, title: string, summary: string): OgCard {
-  return { key: `${kind}/${id}`, input: { kind, title, summary, site: SITE_TITLE } };
-}
+const entry = (id: string, title: string, summary: string): CardEntry => ({ id, title, summary });
 
 /** Every card, in the order getStaticPaths lists them (and so the order Astro writes them). */
-function cardsOf(catalog: Catalog): OgCard[] {
-  return [
-    { key: 'site', input: { kind: 'site', title: 'How large companies use Python at scale', summary: SITE_DESCRIPTION, site: SITE_TITLE } },
-    ...catalog.companies.map((c) => card('companies', c.id, c.data.name, c.data.summary)),
-    ...catalog.libraries.map((l) => card('libraries', l.id, l.data.name, l.data.summary)),
-    ...catalog.tricks.map((t) => card('tricks', t.id, t.data.name, t.data.summary)),
-    ...catalog.posts.map((p) => card('posts', p.id, p.data.title, p.data.description)),
-  ];
+function cardsOf(catalog: Catalog) {
+  return ogCards({
+    companies: catalog.companies.map((c) => entry(c.id, c.data.name, c.data.summary)),
+    libraries: catalog.libraries.map((l) => entry(l.id, l.data.name, l.data.summary)),
+    tricks: catalog.tricks.map((t) => entry(t.id, t.data.name, t.data.summary)),
+    posts: catalog.posts.map((p) => entry(p.id, p.data.title, p.data.description)),
+  });
 }
 
 let store: Promise<OgImageStore> | undefined;
 
 /** One store for the build (see createOgImageStore), with its files in Astro's cache folder. */
 function imageStore() {
-  store ??= getCatalog().then((catalog) => createOgImageStore(cardsOf(catalog), { dir: path.join(cacheDir(), 'og-images') }));
+  store ??= getCatalog().then((catalog) =>
+    createOgImageStore(cardsOf(catalog), {
+      dir: path.join(cacheDir(), 'og-images'),
+      // `npm run build` draws most cards before Astro gets here (scripts/draw-og-images.ts); this
+      // says how many were left for the pages' own step, once Astro's own report is done.
+      onComplete: ({ drawn, cached }) =>
+        process.once('exit', () =>
+          console.log(`Social images: ${drawn + cached} cards, ${cached} found in the cache, ${drawn} drawn while writing the pages.`),
+        ),
+    }),
+  );
   return store;
 }
 
@@ -41,8 +48,8 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params }) => {
   const images = await imageStore();
   // Astro asks for the cards one after another, in the order listed: keep the workers drawing the
-  // next ones meanwhile. (Starting them earlier, beside the HTML pages, was measured no faster on
-  // two cores and raised the peak memory.) The dev server draws only what is asked for.
+  // next ones (those the early step has not drawn) meanwhile. The dev server draws only what is
+  // asked for.
   if (!import.meta.env.DEV) images.prefetch();
   return new Response(await images.get(params.slug!), { headers: { 'Content-Type': 'image/png' } });
 };

@@ -1,0 +1,7 @@
+/**
+ * The site's name and one-line description. Kept apart from src/site.ts (which reads Astro's
+ * import.meta.env) so that plain Node scripts, such as the build's social-image step, can use them.
+ */
+export const SITE_TITLE = 'Python at Scale';
+export const SITE_DESCRIPTION =
+  'How large companies use Python at scale: cited profiles of Instagram, Netflix, Google / YouTube, Spotify and Dropbox, with the libraries and scale tricks they share.';
