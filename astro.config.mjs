@@ -12,7 +12,7 @@ import { companyAliasRedirects } from './src/lib/content-aliases';
 import pagefind from './src/integrations/pagefind';
 import linkCheck from './src/integrations/link-check';
 import securityHeaders from './src/integrations/security-headers';
-import rehypeUnindexedFootnoteRefs from './src/lib/rehype-unindexed-footnote-refs';
+import rehypeUnindexedFootnotes from './src/lib/rehype-unindexed-footnotes';
 import rehypeBaseLinks from './src/lib/rehype-base-links';
 import { DEFAULT_CACHE_DIR } from './src/lib/cache-dir';
 
@@ -42,7 +42,7 @@ export default defineConfig({
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, headingLinkOptions],
         [rehypeBaseLinks, { base }],
-        rehypeUnindexedFootnoteRefs,
+        rehypeUnindexedFootnotes,
         [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
       ],
       remarkRehype: {

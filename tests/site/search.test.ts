@@ -3,9 +3,12 @@
  * the full search page with filters and URL state, keyboard use, the path without JavaScript, and
  * accessibility of both.
  */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe';
-import { contentEntries } from '../helpers/dist';
+import { contentEntries, dist } from '../helpers/dist';
 import { searchResults, useSiteBrowser } from '../helpers/site-browser';
 
 const site = useSiteBrowser();
@@ -286,5 +289,33 @@ describe('searching for a library by name', () => {
     for (const company of users) expect(results).toContain(`/companies/${company}/`);
     expect(problems).toEqual([]);
     await context.close();
+  });
+});
+
+describe('what a search result downloads', () => {
+  interface Fragment {
+    url: string;
+    content: string;
+    anchors: { element: string; id: string; text: string }[];
+  }
+  /** Every page's search fragment: gzip, Pagefind's 12-byte signature, then JSON. */
+  const fragments = (): Fragment[] => {
+    const dir = path.join(dist, 'pagefind', 'fragment');
+    return readdirSync(dir).map((name) => JSON.parse(gunzipSync(readFileSync(path.join(dir, name))).subarray('pagefind_dcd'.length).toString('utf8')));
+  };
+
+  it("holds a profile's text and headings, not its citation list or its row and source targets", () => {
+    const all = fragments();
+    for (const company of companies) {
+      const fragment = all.find((f) => f.url === `/companies/${company.id}/`);
+      expect(fragment, company.id).toBeDefined();
+      // Only headings become anchors (Pagefind shows them as sub-results); rows, sources and footnotes do not.
+      expect(fragment!.anchors.filter((a) => !/^h[23]$/.test(a.element)), company.id).toEqual([]);
+      expect(fragment!.anchors.map((a) => a.id), company.id).toContain('at-a-glance');
+      // The footnotes section (with its ↩ back-links) is left out; the source list still gives search the titles.
+      expect(fragment!.content, company.id).not.toMatch(/↩|Citations/);
+      const sources = company.data.sources as { title: string }[];
+      for (const source of sources) expect(fragment!.content, `${company.id}: ${source.title}`).toContain(source.title);
+    }
   });
 });

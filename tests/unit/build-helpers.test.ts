@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Element, Properties, Root } from 'hast';
 import { companyAliasRedirects } from '../../src/lib/content-aliases';
 import rehypeBaseLinks from '../../src/lib/rehype-base-links';
-import rehypeUnindexedFootnoteRefs from '../../src/lib/rehype-unindexed-footnote-refs';
+import rehypeUnindexedFootnotes from '../../src/lib/rehype-unindexed-footnotes';
 import { cspFromHtml, headersFile } from '../../src/integrations/security-headers';
 import { headingLinkOptions, textOf } from '../../src/lib/heading-links';
 
@@ -62,18 +62,32 @@ describe('rehypeBaseLinks', () => {
   });
 });
 
-describe('rehypeUnindexedFootnoteRefs', () => {
-  it('marks footnote references, and only them, to be left out of the search index', () => {
+describe('rehypeUnindexedFootnotes', () => {
+  it('marks footnote references and the footnotes section, and only them, to be left out of the search index', () => {
     const sup = (a: Properties): Element => ({
       type: 'element',
       tagName: 'sup',
       properties: {},
       children: [{ type: 'element', tagName: 'a', properties: a, children: [{ type: 'text', value: '1' }] }],
     });
-    const t: Root = { type: 'root', children: [sup({ href: '#user-content-fn-x', dataFootnoteRef: '' }), sup({ href: '#note' })] };
-    rehypeUnindexedFootnoteRefs()(t);
+    const section = (properties: Properties): Element => ({ type: 'element', tagName: 'section', properties, children: [] });
+    const t: Root = {
+      type: 'root',
+      children: [
+        sup({ href: '#user-content-fn-x', dataFootnoteRef: '' }),
+        sup({ href: '#note' }),
+        section({ dataFootnotes: '', className: ['footnotes'] }),
+        section({ className: ['footnotes'] }),
+      ],
+    };
+    rehypeUnindexedFootnotes()(t);
     const props = t.children.map((n) => (n.type === 'element' ? n.properties : undefined));
-    expect(props).toEqual([{ dataPagefindIgnore: '' }, {}]);
+    expect(props).toEqual([
+      { dataPagefindIgnore: '' },
+      {},
+      { dataFootnotes: '', className: ['footnotes'], dataPagefindIgnore: '' },
+      { className: ['footnotes'] },
+    ]);
   });
 });
 
