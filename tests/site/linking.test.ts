@@ -170,6 +170,29 @@ describe('in the browser', () => {
     await context.close();
   });
 
+  it('a link to a library row or a source scrolls to it and highlights it', async () => {
+    const company = companies.find((c) => c.id === 'instagram')!;
+    const library = (company.data.libraries as { library: string }[])[0]!.library;
+    const source = (company.data.sources as { id: string }[])[0]!.id;
+    for (const [hash, container] of [[`library-${library}`, 'tr'], [`source-${source}`, 'li']] as const) {
+      const { page, context, problems } = await browser.open(`/companies/instagram/#${hash}`);
+      const highlighted = await page.evaluate(
+        ([id, tag]) => {
+          const row = document.getElementById(id!)!.closest(tag!)!;
+          const box = row.getBoundingClientRect();
+          return { background: getComputedStyle(row).backgroundColor, inView: box.top >= 0 && box.top < innerHeight };
+        },
+        [hash, container],
+      );
+      expect(highlighted.background, hash).not.toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
+      expect(highlighted.inView, hash).toBe(true);
+      const other = await page.evaluate((tag) => getComputedStyle(document.querySelectorAll(`main ${tag}:not(:has(:target))`)[1]!).backgroundColor, container);
+      expect(other, `${hash}: other rows`).not.toBe(highlighted.background);
+      expect(problems).toEqual([]);
+      await context.close();
+    }
+  });
+
   it('the cite box copies the Markdown link', async () => {
     const { page, context } = await browser.open('/companies/spotify/');
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
