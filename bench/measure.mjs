@@ -411,40 +411,57 @@ async function warmQueryInPage(term) {
  * The cost of searching, in Chromium, two ways:
  *
  * - On /search/, as a reader meets it: open the page and let it settle (the site may load Pagefind
- *   as the page opens), then run `firstTerm` and load the first five results' data, then each of
- *   `warmTerms`. "Fetched for the first search" is every request from opening the page to the first
- *   five results, except the page's own first-visit files (its HTML and the CSS/JS it references,
- *   and the favicon), i.e. everything search needed, whether it came before or after the query.
+ *   as the page opens), then run the first of `firstTerms` and load the first five results' data,
+ *   then each of `warmTerms`. "Fetched for the first search" is every request from opening the page
+ *   to the first five results, except the page's own first-visit files (its HTML and the CSS/JS it
+ *   references, and the favicon), i.e. everything search needed, whether it came before or after
+ *   the query. Each other term of `firstTerms` is a first search of its own, in a new context.
  * - Cold, Pagefind alone: in a fresh browser context, on a blank same-origin page, import Pagefind,
- *   set `baseUrl`, run `firstTerm`, load five results. Time and bytes of that whole sequence.
+ *   set `baseUrl`, run the first of `firstTerms`, load five results. Time and bytes of that whole
+ *   sequence.
  *
  * Sizes are as transferred by a static server that does not compress (body + headers), and also as
  * the files' gzip -6 sizes (what a compressing host would send; Pagefind's index files are already
  * compressed, so they barely change).
  */
-export async function searchCost(out, { chromiumPath, firstTerm, warmTerms, pageFiles }) {
+export async function searchCost(out, { chromiumPath, firstTerms, warmTerms, pageFiles }) {
   const { chromium } = await import('playwright-core');
   const server = await serveStatic(out);
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-  try {
-    // On the search page.
+  const own = new Set(['/search/', '/favicon.svg', ...pageFiles]);
+  /** A reader's first search on /search/, in a fresh browser context (nothing cached). */
+  const firstSearch = async (term) => {
     const context = await browser.newContext();
     const recorder = recordRequests(context);
     const page = await context.newPage();
     const response = await page.goto(`${server.url}/search/`, { waitUntil: 'networkidle' });
     if (!response || !response.ok()) throw new Error(`/search/ answered ${response?.status()}`);
     recorder.phase = 'first';
-    const first = await page.evaluate(firstQueryInPage, firstTerm);
+    const first = await page.evaluate(firstQueryInPage, term);
     await recorder.settle();
+    const forSearch = recorder.log.filter((e) => (e.phase === 'page' || e.phase === 'first') && !own.has(new URL(e.url).pathname));
+    const preloaded = recorder.log.some((e) => e.phase === 'page' && new URL(e.url).pathname === '/pagefind/pagefind.js');
+    return { context, page, recorder, preloaded, first: { term, ...first, ...(await describe(out, forSearch)) } };
+  };
+  try {
+    // On the search page: the first term, then the warm queries on the same page.
+    const [firstTerm, ...otherFirstTerms] = firstTerms;
+    const { context, page, recorder, preloaded, first } = await firstSearch(firstTerm);
     recorder.phase = 'warm';
     const warm = [];
     for (const term of warmTerms) warm.push({ term, ...(await page.evaluate(warmQueryInPage, term)) });
     await recorder.settle();
-    const own = new Set(['/search/', '/favicon.svg', ...pageFiles]);
-    const forSearch = recorder.log.filter((e) => (e.phase === 'page' || e.phase === 'first') && !own.has(new URL(e.url).pathname));
-    const preloaded = recorder.log.some((e) => e.phase === 'page' && new URL(e.url).pathname === '/pagefind/pagefind.js');
     const warmEntries = recorder.log.filter((e) => e.phase === 'warm');
     await context.close();
+    // Which index chunk a term's words fall in decides much of the first search's size (a term on
+    // a chunk boundary loads two), so the first search is also made with other terms, each by a
+    // new reader, and the budget reads the median.
+    const firsts = [first];
+    for (const term of otherFirstTerms) {
+      const other = await firstSearch(term);
+      firsts.push(other.first);
+      await other.context.close();
+    }
 
     // Cold, Pagefind alone.
     const coldContext = await browser.newContext();
@@ -462,10 +479,14 @@ export async function searchCost(out, { chromiumPath, firstTerm, warmTerms, page
     await coldContext.close();
 
     const warmTimes = warm.map((w) => w.ms);
+    const firstGzip = firsts.map((f) => f.gzipBytes);
     return {
       firstTerm,
       preloadedBySearchPage: preloaded,
-      first: { ...first, ...(await describe(out, forSearch)) },
+      first,
+      firsts: firsts.map(({ files, ...rest }) => rest),
+      firstMedianGzipBytes: median(firstGzip),
+      firstMaxGzipBytes: Math.max(...firstGzip),
       cold: { ...cold, ...(await describe(out, coldEntries)), warm: coldWarm, warmMedianMs: median(coldWarm.map((w) => w.ms)) },
       warm,
       warmMedianMs: median(warmTimes),

@@ -93,13 +93,17 @@ export function budgetChecks(report) {
   // 5. Bytes fetched by the first search.
   {
     const { size, standIn } = pick(sizes, 5000, largest);
-    const f = size?.site.search?.first;
+    const q = size?.site.search;
+    const f = q?.first;
+    // The median over several readers' first searches (each a different term); older reports had one.
+    const judged = q?.firstMedianGzipBytes ?? f?.gzipBytes;
+    const spread = q?.firsts?.length > 1 ? ` (median of ${q.firsts.length} first searches, ${kib(Math.min(...q.firsts.map((x) => x.gzipBytes)))} to ${kib(q.firstMaxGzipBytes)}; “${f.term}” ${kib(f.gzipBytes)} in ${f.requests} requests)` : f ? ` in ${f.requests} requests` : '';
     add(
       'first-search-bytes',
       'First search on /search/: bytes fetched beyond the page itself (Pagefind, index, 5 results), gzip',
       '≤ 150 KiB',
-      f ? `${kib(f.gzipBytes)} gzip in ${f.requests} requests at ${nLabel(size.n)} (${kib(f.transferredBytes)} from a server that does not compress)` : 'not measured',
-      f ? f.gzipBytes <= 150 * KiB : null,
+      f ? `${kib(judged)} gzip at ${nLabel(size.n)}${spread}; ${kib(f.transferredBytes)} from a server that does not compress` : 'not measured',
+      f ? judged <= 150 * KiB : null,
       [standIn ? standInNote(5000, size) : '', f && f.transferredBytes > 150 * KiB ? 'judged on gzip, like the page budget; uncompressed it is over' : '']
         .filter(Boolean)
         .join('; '),
@@ -285,17 +289,18 @@ export function renderMarkdown(report) {
   out.push('');
   out.push(
     table(
-      ['N', 'First query on /search/', 'Pagefind loaded by the page first?', 'Fetched for the first search, as served (requests)', '…if the host gzips', 'Cold, Pagefind alone: time, fetched', 'Warm on /search/: median / max (queries)', 'Warm, Pagefind defaults: median', 'Fewest results shown'],
+      ['N', 'First query on /search/', 'Pagefind loaded by the page first?', 'Fetched for the first search, as served (requests)', '…if the host gzips', 'First searches, one reader per term, gzip: median / max (terms)', 'Cold, Pagefind alone: time, fetched', 'Warm on /search/: median / max (queries)', 'Warm, Pagefind defaults: median', 'Fewest results shown'],
       sizes.map((s) => {
         const q = s.site.search;
-        if (!q) return [num(s.n), 'not run', '', '', '', '', '', '', ''];
-        if (q.error) return [num(s.n), `error: ${q.error.split('\n')[0]}`, '', '', '', '', '', '', ''];
+        if (!q) return [num(s.n), 'not run', '', '', '', '', '', '', '', ''];
+        if (q.error) return [num(s.n), `error: ${q.error.split('\n')[0]}`, '', '', '', '', '', '', '', ''];
         return [
           num(s.n),
           `“${q.firstTerm}”: ${ms1(q.first.ms)} (${num(q.first.results)} hits)`,
           q.preloadedBySearchPage ? 'yes' : 'no',
           `${kib(q.first.transferredBytes)} (${q.first.requests})`,
           kib(q.first.gzipBytes),
+          q.firsts ? `${kib(q.firstMedianGzipBytes)} / ${kib(q.firstMaxGzipBytes)} (${q.firsts.map((x) => x.term).join(', ')})` : '',
           `${ms1(q.cold.ms)}, ${kib(q.cold.transferredBytes)} (${q.cold.requests})`,
           `${ms1(q.warmMedianMs)} / ${ms1(q.warmMaxMs)} (${q.warm.length})`,
           ms1(q.cold.warmMedianMs),
