@@ -186,7 +186,7 @@ describe('in the browser', () => {
       );
       expect(highlighted.background, hash).not.toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
       expect(highlighted.inView, hash).toBe(true);
-      const other = await page.evaluate((tag) => getComputedStyle(document.querySelectorAll(`main ${tag}:not(:has(:target))`)[1]!).backgroundColor, container);
+      const other = await page.evaluate((tag) => getComputedStyle(document.querySelectorAll(`main tbody ${tag}:not(:target), main ol ${tag}:not(:target)`)[1]!).backgroundColor, container);
       expect(other, `${hash}: other rows`).not.toBe(highlighted.background);
       expect(problems).toEqual([]);
       await context.close();
