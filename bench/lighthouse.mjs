@@ -55,7 +55,7 @@ try {
     console.error(`${page.name}: ${categories.map((c) => `${c} ${scores[c]}`).join(', ')}`);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   server.close();
   rmSync(served, { recursive: true, force: true });
 }
