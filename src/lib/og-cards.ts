@@ -49,15 +49,11 @@ const fields: Record<EntryKind, { title: string; summary: string }> = {
  * layer reports it, and the build draws whatever the catalog holds).
  */
 export function ogCardsFromContent(contentRoot: string): OgCard[] {
-  const entries = Object.fromEntries(
-    ogEntryKinds.map((kind) => [
-      kind,
-      readFrontmatterFiles(contentRoot, kind).flatMap(({ id, data }) => {
-        const title = data[fields[kind].title];
-        const summary = data[fields[kind].summary];
-        return typeof title === 'string' && typeof summary === 'string' ? [{ id, title: title.trim(), summary: summary.trim() }] : [];
-      }),
-    ]),
-  ) as unknown as CardEntries;
-  return ogCards(entries);
+  const entriesOf = (kind: EntryKind): CardEntry[] =>
+    readFrontmatterFiles(contentRoot, kind).flatMap(({ id, data }) => {
+      const title = data[fields[kind].title];
+      const summary = data[fields[kind].summary];
+      return typeof title === 'string' && typeof summary === 'string' ? [{ id, title: title.trim(), summary: summary.trim() }] : [];
+    });
+  return ogCards({ companies: entriesOf('companies'), libraries: entriesOf('libraries'), tricks: entriesOf('tricks'), posts: entriesOf('posts') });
 }
