@@ -165,6 +165,24 @@ export function calendarDate(help: FieldHelp) {
   );
 }
 
+/**
+ * A full day kept as text ("2026-11-28"), quoted or not: YAML's own date reading is undone, the day
+ * must exist and must not lie in the future.
+ */
+export function checkedDay(help: FieldHelp) {
+  return z.preprocess(
+    (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
+    z
+      .string({ error: typeError('a day written as "YYYY-MM-DD"', help) })
+      .refine((value) => typeof toDate(value) !== 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value), {
+        error: (issue) => `must be a day that exists, written as "YYYY-MM-DD", not ${shown(issue.input)}. Write it as \`${help.example}\``,
+      })
+      .refine((value) => value <= new Date().toISOString().slice(0, 10), {
+        error: (issue) => `must not be in the future, not ${shown(issue.input)}. Fix: write the day the source was actually read.`,
+      }),
+  );
+}
+
 /** The error function of a closed list: the bad value, the closest valid one and every valid one. */
 export function choiceError(what: string, choices: readonly string[], help: FieldHelp) {
   const valid = choices.join(', ');

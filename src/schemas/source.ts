@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { itemOf, listOf, partialDate, slug, text, typeError } from './shared';
+import { checkedDay, itemOf, listOf, partialDate, slug, text, typeError } from './shared';
 
 const sourceExample = (id = 'static-analysis-post') =>
   [
@@ -36,6 +36,8 @@ export const sourceSchema = itemOf(
     }),
     /** When it was published; leave out for living documents such as a repository README. */
     date: partialDate({ holds: 'when it was published', key: 'date', example: 'date: "2019-05"' }).optional(),
+    /** The day someone last read the source's own text against the claims that cite it. */
+    checked: checkedDay({ holds: "the day the claims were last read against the source's own text", example: 'checked: "2026-11-28"' }).optional(),
   },
   { holds: 'a source', example: sourceExample },
 );
