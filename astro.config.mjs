@@ -6,27 +6,26 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import remarkGfm from 'remark-gfm';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
-import remarkCiteSources from './src/lib/remark-cite-sources';
-import { headingLinkOptions } from './src/lib/heading-links';
-import { companyAliasRedirects } from './src/lib/content-aliases';
-import pagefind from './src/integrations/pagefind';
-import linkCheck from './src/integrations/link-check';
-import securityHeaders from './src/integrations/security-headers';
-import rehypeUnindexedFootnotes from './src/lib/rehype-unindexed-footnotes';
-import rehypeBaseLinks from './src/lib/rehype-base-links';
-import { DEFAULT_CACHE_DIR } from './src/lib/cache-dir';
+import remarkCiteSources from './src/markdown/remark-cite-sources.ts';
+import { headingLinkOptions } from './src/markdown/heading-links.ts';
+import { companyAliasRedirects } from './src/node/content-files.ts';
+import pagefind from './src/integrations/pagefind.ts';
+import linkCheck from './src/integrations/link-check.ts';
+import securityHeaders from './src/integrations/security-headers.ts';
+import rehypeUnindexedFootnotes from './src/markdown/rehype-unindexed-footnotes.ts';
+import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
+import atomicOutput from './src/integrations/atomic-output.ts';
+import { config } from './src/config.ts';
 
-// Tests and the benchmark build fixture sites elsewhere; the real site always builds into dist/.
-const contentRoot = process.env.PAS_CONTENT_DIR ?? './content';
 // The site can be served under a sub-path (PAS_BASE=/kb/ npm run build); every link carries it.
-const base = process.env.PAS_BASE ?? '/';
+const { base, contentRoot } = config;
 
 export default defineConfig({
   site: 'https://python-at-scale.example.org',
   base,
   trailingSlash: 'always',
-  outDir: process.env.PAS_OUT_DIR ?? './dist',
-  cacheDir: process.env.PAS_CACHE_DIR ?? DEFAULT_CACHE_DIR,
+  outDir: config.outDir,
+  cacheDir: config.cacheDir,
   // Company aliases (`aliases:` in a profile) become permanent redirects to the profile.
   redirects: companyAliasRedirects(contentRoot, base),
   markdown: {
@@ -65,6 +64,8 @@ export default defineConfig({
     linkCheck({ contentRoot }),
     securityHeaders(),
     pagefind(),
+    // Last: the new site replaces the old only once every step above has passed.
+    atomicOutput(),
   ],
   // A strict Content-Security-Policy as a <meta> on every page, with hashes for what Astro inlines.
   // Pagefind needs its worker ('self') and WebAssembly ('wasm-unsafe-eval'); nothing else is allowed

@@ -22,6 +22,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'js-yaml';
+import * as vocabulary from '../src/lib/vocabulary.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -163,11 +164,11 @@ function buildVocabulary() {
 const capitalize = (word) => word.charAt(0).toUpperCase() + word.slice(1);
 
 // ---------------------------------------------------------------------------------------------
-// Closed lists (copied from src/lib/vocabulary.ts; the N=20 check build proves they still match)
+// Closed lists: the site's own
 
-const roleAreas = ['web-backend', 'data-pipelines', 'machine-learning', 'data-science', 'infrastructure-automation', 'desktop-client', 'developer-tooling', 'security-tooling', 'media-processing'];
-const libraryKinds = ['web', 'concurrency', 'runtime', 'native-code', 'code-quality', 'data-science', 'machine-learning', 'workflow', 'infrastructure'];
-const trickCategories = ['performance', 'memory', 'concurrency', 'architecture', 'codebase-health', 'data-and-ml', 'delivery'];
+const roleAreas = Object.keys(vocabulary.roleAreas);
+const libraryKinds = Object.keys(vocabulary.libraryKinds);
+const trickCategories = Object.keys(vocabulary.trickCategories);
 const languages = ['Python', 'Python and C', 'C++', 'Rust', 'Python and Cython', 'C'];
 const publishers = ['Engineering Blog', 'PyCon US', 'EuroPython', 'Tech Talks', 'Conference Proceedings', 'Developer Weekly', 'Systems Journal'];
 const companySuffixes = ['Labs', 'Systems', 'Cloud', 'Media', 'Networks', 'Data', 'Works', 'Group', 'Technologies', 'Social'];

@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import sirv from 'sirv';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { chromiumArgs } from '../tests/helpers/browser.ts';
+import { chromiumArgs } from '../scripts/lib/chromium.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.resolve(root, process.env.PAS_OUT_DIR ?? 'dist');

@@ -306,7 +306,7 @@ export async function pageSizes(out, folder, limit = 400) {
 // Search in Chromium
 
 // The same Chromium flags as the browser tests (Node 24 loads the .ts helper directly).
-import { chromiumArgs } from '../tests/helpers/browser.ts';
+import { chromiumArgs } from '../scripts/lib/chromium.ts';
 
 async function serveStatic(dir) {
   const { default: sirv } = await import('sirv');

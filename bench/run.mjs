@@ -19,13 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { generateCorpus } from './corpus.mjs';
 import { countPages, currentChild, median, outputStats, pageSizes, pageTransfer, searchCost, timedBuild } from './measure.mjs';
 import { budgetChecks, renderMarkdown } from './report.mjs';
+import { chromiumPath } from '../scripts/lib/chromium.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url)).replace(/\/$/, '');
 const benchDir = path.join(root, 'bench');
 const astroBin = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 /** Where builds run: a snapshot of the project (see snapshotProject), set in main(). */
 let buildRoot = root;
-const chromiumPath = process.env.PAS_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 // ---------------------------------------------------------------------------------------------
 // Options
@@ -65,7 +65,7 @@ function parseArgs(argv) {
  * One cold build of each site per size, so that the default run (100, 1,000 and 5,000) fits in its
  * ten minutes on two cores with room to spare; `--repeats R` takes medians of R.
  */
-const repeatsFor = (n, options) => options.repeats ?? 1;
+const repeatsFor = (options) => options.repeats ?? 1;
 
 // ---------------------------------------------------------------------------------------------
 
@@ -83,13 +83,9 @@ function buildEnv({ corpus, out, cache }) {
   };
 }
 
-/**
- * How each site is built: ours with the project's own build command (`npm run build` runs
- * scripts/build.ts: Astro, then the search index, then the swap into place), the baseline with a
- * plain `astro build`, which indexes in its build:done hook. Each is measured as its users run it.
- */
+/** Both sites are built as a host builds them: a plain `astro build`, which indexes in its build:done hook. */
 const variants = {
-  site: { label: 'ours', argv: () => [path.join(buildRoot, 'scripts', 'build.ts')] },
+  site: { label: 'ours', argv: () => [astroBin, 'build'] },
   bare: { label: 'bare Astro', argv: () => [astroBin, 'build', '--root', path.join(buildRoot, 'bench', 'bare')] },
 };
 
@@ -178,7 +174,7 @@ function searchTerms(sample) {
 const outDirFor = (name) => path.join(buildRoot, '.bench-out', name);
 
 async function measureSize(n, options, tmp, posts) {
-  const result = { n, repeats: repeatsFor(n, options) };
+  const result = { n, repeats: repeatsFor(options) };
   const corpusDir = path.join(tmp, `corpus-${n}`);
   log(`N = ${n}: generating the corpus…`);
   const corpus = await generateCorpus({ n, out: corpusDir, seed: options.seed, posts });
@@ -330,7 +326,7 @@ async function main() {
     machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryBytes: os.totalmem(), platform: `${os.platform()} ${os.release()}`, loadAverageAtStart: os.loadavg() },
     tools: toolVersions(),
     project: { ...gitState(), snapshotAt: new Date().toISOString() },
-    options: { sizes: options.sizes, repeats: Object.fromEntries(options.sizes.map((n) => [n, repeatsFor(n, options)])), seed: options.seed, search: options.search, postsPerCorpus: posts },
+    options: { sizes: options.sizes, repeats: Object.fromEntries(options.sizes.map((n) => [n, repeatsFor(options)])), seed: options.seed, search: options.search, postsPerCorpus: posts },
     sizes: [],
     problems: [],
   };

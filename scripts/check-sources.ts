@@ -1,25 +1,23 @@
 // Opt-in: asks every source URL cited in content/ whether it still answers, and lists the ones that
 // do not, by file. Needs the network, so it is not part of `npm test` (CI has none).
 // `npm run check:sources` (add `-- --timeout 15000` to wait longer per URL).
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { config } from '../src/config.ts';
+import { readFrontmatterFiles } from '../src/node/content-files.ts';
+import { collectionNames } from '../src/lib/collections.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
-const contentRoot = path.resolve(root, process.env.PAS_CONTENT_DIR ?? 'content');
 const timeoutArg = process.argv.indexOf('--timeout');
 const timeout = timeoutArg > 0 ? Number(process.argv[timeoutArg + 1]) : 10_000;
 
-/** URL → the files that cite it. */
+/** URL → the files that cite it: every source's url and every library's homepage. */
 const cited = new Map<string, Set<string>>();
-for (const collection of readdirSync(contentRoot)) {
-  const dir = path.join(contentRoot, collection);
-  for (const file of readdirSync(dir).filter((name) => name.endsWith('.mdx'))) {
-    const text = readFileSync(path.join(dir, file), 'utf8');
-    const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? '';
-    for (const match of frontmatter.matchAll(/^\s*(?:url|homepage):\s*(\S+)\s*$/gm)) {
-      const url = match[1]!.replace(/^["']|["']$/g, '');
+for (const collection of collectionNames) {
+  for (const { file, data } of readFrontmatterFiles(config.contentRoot, collection)) {
+    const sources = Array.isArray(data['sources']) ? (data['sources'] as { url?: unknown }[]) : [];
+    for (const url of [data['homepage'], ...sources.map((source) => source.url)]) {
+      if (typeof url !== 'string') continue;
       const files = cited.get(url) ?? new Set<string>();
-      files.add(path.relative(root, path.join(dir, file)));
+      files.add(path.relative(process.cwd(), file));
       cited.set(url, files);
     }
   }

@@ -1,30 +1,20 @@
 // Adds every URL and section anchor the built site (dist/) publishes to ledger/published.json,
 // keeping everything already there. Run after a deliberate change that publishes new pages or
 // sections: `npm run build && npm run ledger:update`, then commit the ledger.
-import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { isPublishedPath, mergeLedger, publishedAnchors, type Ledger } from '../src/lib/ledger.ts';
+import { config } from '../src/config.ts';
+import { builtFiles } from '../src/node/built-site.ts';
+import { isPublishedPath, mergeLedger, publishedAnchors, type Ledger } from '../src/node/ledger.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
-const dist = path.join(root, process.env.PAS_OUT_DIR ?? 'dist');
-const file = path.join(root, 'ledger', 'published.json');
+const dist = config.outDir;
+const file = path.resolve('ledger', 'published.json');
 if (!existsSync(dist)) throw new Error(`No built site at ${dist}: run \`npm run build\` first.`);
 
 const published: Record<string, string[]> = {};
-const walk = (dir: string) => {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      walk(full);
-      continue;
-    }
-    let sitePath = `/${path.relative(dist, full).split(path.sep).join('/')}`;
-    if (!isPublishedPath(sitePath)) continue;
-    if (sitePath.endsWith('/index.html')) sitePath = sitePath.slice(0, -'index.html'.length);
-    published[sitePath] = entry.name.endsWith('.html') ? publishedAnchors(readFileSync(full, 'utf8')) : [];
-  }
-};
-walk(dist);
+for (const built of builtFiles(dist)) {
+  if (isPublishedPath(built.sitePath)) published[built.sitePath] = built.html ? publishedAnchors(readFileSync(path.join(dist, built.relative), 'utf8')) : [];
+}
 
 const current: Ledger = existsSync(file)
   ? (JSON.parse(readFileSync(file, 'utf8')) as Ledger)

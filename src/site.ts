@@ -1,7 +1,7 @@
 /** Site-wide settings and the href builder bound to the configured base path. */
-import { hrefBuilder, paths, type SitePath } from './lib/urls';
+import { hrefBuilder, paths, type SitePath } from './lib/urls.ts';
 
-export { SITE_DESCRIPTION, SITE_TITLE } from './lib/site-meta';
+export { SITE_DESCRIPTION, SITE_TITLE } from './lib/site-meta.ts';
 
 export const href = hrefBuilder(import.meta.env.BASE_URL);
 

@@ -5,19 +5,19 @@
  * `getCollection` themselves.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from '../lib/graph';
-import { formatProblems, validateCompanyReferences, validatePostReferences } from '../lib/references';
-import { groupByLabel } from '../lib/group';
-import { libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary';
-import { paths, type SitePath } from '../lib/urls';
-import { backlinkIndex, extractInternalLinks, linkedPage } from '../lib/links';
+import type { LibraryUse, TrickUse } from '../schemas/company.ts';
+import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from './graph.ts';
+import { formatProblems, validateCompanyReferences, validatePostReferences } from './references.ts';
+import { groupByLabel } from '../lib/group.ts';
+import { libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary.ts';
+import { paths, type SitePath } from '../lib/urls.ts';
+import { backlinkIndex, extractInternalLinks, linkedPage } from './backlinks.ts';
 
 export type Company = CollectionEntry<'companies'>;
 export type Library = CollectionEntry<'libraries'>;
 export type Trick = CollectionEntry<'tricks'>;
 export type Post = CollectionEntry<'posts'>;
-export type LibraryUse = Company['data']['libraries'][number];
-export type TrickUse = Company['data']['scaleTricks'][number];
+export type { LibraryUse, TrickUse };
 
 /** A company entry in the shape the graph functions take. */
 export interface CompanyNode {

@@ -1,28 +1,17 @@
 /**
- * After the build, checks every internal link and #fragment in the output (src/lib/link-check.ts)
+ * After the build, checks every internal link and #fragment in the output (src/node/link-check.ts)
  * and fails the build with a list of page → broken link, naming the content file and line for links
  * written in an entry's body. Runs before the search index is built, so a broken site fails fast.
  */
 import type { AstroIntegration } from 'astro';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findBrokenLinks, scanHtml, type BrokenLink, type ScannedPage } from '../lib/link-check';
+import { builtFiles } from '../node/built-site.ts';
+import { findBrokenLinks, scanHtml, type BrokenLink, type ScannedPage } from '../node/link-check.ts';
 
 export class BrokenLinksError extends Error {
   override name = 'BrokenLinksError';
-}
-
-function walk(dir: string, root: string, pages: Map<string, ScannedPage>, files: Set<string>): void {
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    const sitePath = `/${path.relative(root, full).split(path.sep).join('/')}`;
-    if (entry.isDirectory()) walk(full, root, pages, files);
-    else if (entry.name.endsWith('.html')) {
-      const scanned = scanHtml(readFileSync(full, 'utf8'));
-      pages.set(sitePath.endsWith('/index.html') ? sitePath.slice(0, -'index.html'.length) : sitePath, scanned);
-    } else files.add(sitePath);
-  }
 }
 
 /** Where in the content a link on an entry page was written, if it was. */
@@ -60,7 +49,10 @@ export default function linkCheck(options: { contentRoot: string }): AstroIntegr
         const root = fileURLToPath(dir);
         const pages = new Map<string, ScannedPage>();
         const files = new Set<string>();
-        walk(root, root, pages, files);
+        for (const file of builtFiles(root)) {
+          if (file.html) pages.set(file.sitePath, scanHtml(readFileSync(path.join(root, file.relative), 'utf8')));
+          else files.add(file.sitePath);
+        }
         const broken = findBrokenLinks(pages, files, base);
         if (broken.length > 0) throw new BrokenLinksError(formatBrokenLinks(broken, options.contentRoot));
         const count = [...pages.values()].reduce((sum, page) => sum + page.links.length, 0);

@@ -2,7 +2,7 @@
  * The filter values each page carries into the search index, derived from typed frontmatter so a
  * new library, trick, company or area reaches the filters with no hand wiring.
  */
-import type { SearchFilterKey } from './search-state';
+import type { SearchFilterKey } from './search-state.ts';
 
 export type Facets = Partial<Record<SearchFilterKey, string[]>>;
 

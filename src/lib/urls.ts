@@ -13,14 +13,15 @@ export type Href = string & { readonly [hrefBrand]: true };
 
 export type EntryKind = 'companies' | 'libraries' | 'tricks' | 'posts';
 
-const idPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** An id, and so a URL segment: lower-case letters and digits joined by single hyphens. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function sitePath(path: string): SitePath {
   return path as SitePath;
 }
 
-function checkedId(id: string): string {
-  if (!idPattern.test(id)) throw new Error(`Not a valid entry id for a URL: "${id}"`);
+export function checkedId(id: string): string {
+  if (!SLUG_PATTERN.test(id)) throw new Error(`Not a valid entry id for a URL: "${id}"`);
   return id;
 }
 

@@ -1,9 +1,9 @@
 /** The feed: every article, and every profile as of its last review against its sources. */
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
-import { getCatalog } from '../data/catalog';
-import { formatDate } from '../lib/format';
-import { SITE_DESCRIPTION, SITE_TITLE, href, paths } from '../site';
+import { getCatalog } from '../data/catalog.ts';
+import { formatDate } from '../lib/format.ts';
+import { SITE_DESCRIPTION, SITE_TITLE, href, paths } from '../site.ts';
 
 export async function GET(context: APIContext) {
   const catalog = await getCatalog();

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { keysOf, roleAreas } from '../lib/vocabulary';
-import { calendarDate, choiceError, itemOf, listOf, missing, partialDate, sentence, shown, slug, text, typeError, withFrontmatter } from './shared';
-import { sourceListSchema } from './source';
+import { keysOf, roleAreas } from '../lib/vocabulary.ts';
+import { calendarDate, choiceError, itemOf, listOf, missing, partialDate, sentence, shown, slug, text, typeError, withFrontmatter } from './shared.ts';
+import { sourceListSchema } from './source.ts';
 
 const sourceId = slug({ holds: "the id of one of this entry's `sources`", example: 'source: static-analysis-post' });
 
@@ -163,3 +163,5 @@ export const companySchema = withFrontmatter(
 );
 
 export type CompanyData = z.infer<typeof companySchema>;
+export type LibraryUse = z.infer<typeof libraryUseSchema>;
+export type TrickUse = z.infer<typeof trickUseSchema>;

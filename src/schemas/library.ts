@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { keysOf, libraryKinds } from '../lib/vocabulary';
-import { choiceError, sentence, text, typeError, withFrontmatter } from './shared';
-import { sourceListSchema } from './source';
+import { keysOf, libraryKinds } from '../lib/vocabulary.ts';
+import { choiceError, sentence, text, typeError, withFrontmatter } from './shared.ts';
+import { sourceListSchema } from './source.ts';
 
 const kindChoices = keysOf(libraryKinds);
 

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { calendarDate, listOf, sentence, slug, text, withFrontmatter } from './shared';
-import { sourceListSchema } from './source';
+import { calendarDate, listOf, sentence, slug, text, withFrontmatter } from './shared.ts';
+import { sourceListSchema } from './source.ts';
 
 /** The frontmatter of an article in content/posts. */
 export const postSchema = withFrontmatter(

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
-import { closestMatch } from '../lib/closest';
+import { closestMatch } from '../lib/closest.ts';
+import { SLUG_PATTERN } from '../lib/urls.ts';
 
 /*
  * Every schema here carries its own error text, so that a content error stops the build with the bad
@@ -73,7 +74,6 @@ export function sentence(help: FieldHelp) {
 /** One sentence of plain text, for fields without a more specific description. */
 export const sentenceSchema = sentence({ holds: 'one sentence of plain text', example: 'summary: One sentence.' });
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** "Static Analysis!" → "static-analysis": the slug an author most likely meant. */
 export function slugified(value: string): string {
@@ -89,7 +89,7 @@ export function slugified(value: string): string {
  * permalink, so the same rule applies to every id that a reference may name.
  */
 export function slug(help: FieldHelp) {
-  return z.string({ error: typeError('an id such as "static-python"', help) }).regex(slugPattern, {
+  return z.string({ error: typeError('an id such as "static-python"', help) }).regex(SLUG_PATTERN, {
     error: (issue) => {
       const value = String(issue.input);
       const suggestion = slugified(value);
@@ -209,7 +209,7 @@ export interface ListHelp {
 export function listOf<T extends z.ZodType>(item: T, help: ListHelp) {
   return z.array(item, {
     error: (issue) => {
-      const value = typeof issue.input === 'string' && slugPattern.test(issue.input) ? issue.input : undefined;
+      const value = typeof issue.input === 'string' && SLUG_PATTERN.test(issue.input) ? issue.input : undefined;
       const form = inline(help.example(value));
       if (issue.input === undefined || issue.input === null) {
         return `is ${issue.input === undefined ? 'required' : 'empty'}: ${help.holds}. Write it as a YAML list${form}`;
@@ -223,7 +223,7 @@ export function listOf<T extends z.ZodType>(item: T, help: ListHelp) {
 export function itemOf<Shape extends z.ZodRawShape>(shape: Shape, help: ListHelp) {
   return z.object(shape, {
     error: (issue) => {
-      const value = typeof issue.input === 'string' && slugPattern.test(issue.input) ? issue.input : undefined;
+      const value = typeof issue.input === 'string' && SLUG_PATTERN.test(issue.input) ? issue.input : undefined;
       return `must be a group of fields (${Object.keys(shape).join(', ')}), not ${shown(issue.input)}. Write the list as${inline(help.example(value))}`;
     },
   });

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { checkedDay, itemOf, listOf, partialDate, slug, text, typeError } from './shared';
+import { checkedDay, itemOf, listOf, partialDate, slug, text, typeError } from './shared.ts';
 
 const sourceExample = (id = 'static-analysis-post') =>
   [

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { keysOf, trickCategories } from '../lib/vocabulary';
-import { choiceError, sentence, text, withFrontmatter } from './shared';
-import { sourceListSchema } from './source';
+import { keysOf, trickCategories } from '../lib/vocabulary.ts';
+import { choiceError, sentence, text, withFrontmatter } from './shared.ts';
+import { sourceListSchema } from './source.ts';
 
 const categoryChoices = keysOf(trickCategories);
 

@@ -2,7 +2,7 @@
  * Vitest global setup for the site tests: builds the real site into dist/ and the GFM fixture site
  * into .cache/, once per test run. Tests then read the built files and serve them to Chromium.
  */
-import { astroBuildOrThrow } from './build';
+import { astroBuildOrThrow } from './build.ts';
 
 export const fixtureSites = {
   gfm: { content: 'tests/fixtures/gfm-site', outDir: '.cache/test-gfm-dist' },

@@ -1,10 +1,10 @@
-/** Runs the site's build (scripts/build.ts) for the real site or a fixture content root, and reports what it printed. */
+/** Runs `astro build`, exactly as a host would, for the real site or a fixture content root, and reports what it printed. */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
-const buildScript = path.join(root, 'scripts', 'build.ts');
+const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
 
 export interface BuildResult {
   code: number | null;
@@ -30,8 +30,7 @@ export function astroBuild({ content, outDir, base }: BuildOptions = {}): Promis
     env.PAS_CACHE_DIR = `${outDir}-cache`;
   }
   return new Promise((resolve, reject) => {
-    // The project's build script: Astro builds into a staging folder that replaces the target only on success.
-    const child = spawn(process.execPath, [buildScript], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [astro, 'build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));

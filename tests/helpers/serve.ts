@@ -1,7 +1,8 @@
 /** Serves a built site on 127.0.0.1 for browser tests, on a free port. */
 import { createServer, type Server } from 'node:http';
 import sirv from 'sirv';
-import { dist } from './dist';
+import { dist } from './dist.ts';
+import { normaliseBase } from '../../src/lib/urls.ts';
 
 export interface StaticServer {
   url: string;
@@ -11,7 +12,7 @@ export interface StaticServer {
 /** Serves `siteDir` at `base` ("/" or a sub-path such as "/kb/"), as a host would deploy it. */
 export function serve(siteDir = dist, base = '/'): Promise<StaticServer> {
   const files = sirv(siteDir, { dev: true, etag: false });
-  const prefix = base.replace(/\/+$/, '');
+  const prefix = normaliseBase(base);
   const notFound = (res: import('node:http').ServerResponse) => {
     res.statusCode = 404;
     res.end('Not found');

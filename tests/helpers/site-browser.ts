@@ -1,8 +1,8 @@
 /** A served build plus one Chromium for a test file, and the page helpers the browser tests share. */
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { serve, type StaticServer } from './serve';
+import { launchBrowser } from '../../scripts/lib/chromium.ts';
+import { serve, type StaticServer } from './serve.ts';
 
 export interface OpenedPage {
   page: Page;

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
-import { contentEntries, dist, htmlPages, readPage } from '../helpers/dist';
+import { contentEntries, dist, htmlPages, readPage } from '../helpers/dist.ts';
 
 interface CompanyData {
   name: string;

@@ -1,8 +1,8 @@
 /** A content error fails the real build with a message that says what, where and how to fix. */
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, root, type BuildResult } from '../helpers/build';
+import { astroBuild, root, type BuildResult } from '../helpers/build.ts';
 
 interface BadContent {
   /** Why the build must fail: what the fixture breaks. */
@@ -251,6 +251,24 @@ describe.each(Object.entries(cases))('bad content: %s', (name, { breaks, outDir,
     const { output } = results.get(name)!;
     expect(output).toContain(`The build failed, so ${outDir}/ was left as it was.`);
     expect(existsSync(path.join(root, outDir))).toBe(false);
+    expect(existsSync(path.join(root, `${outDir}.staging`))).toBe(false);
+  });
+});
+
+describe('a failed build over a good one', () => {
+  const outDir = '.cache/test-bad-kept';
+  let result: BuildResult;
+  beforeAll(async () => {
+    rmSync(path.join(root, outDir), { recursive: true, force: true });
+    mkdirSync(path.join(root, outDir), { recursive: true });
+    writeFileSync(path.join(root, outDir, 'index.html'), 'the last good build');
+    result = await astroBuild({ content: 'tests/fixtures/broken-link', outDir });
+  }, 120_000);
+
+  it('keeps the last good site exactly as it was, and clears what it half wrote', () => {
+    expect(result.code).not.toBe(0);
+    expect(plain(result.output)).toContain(`The build failed, so ${outDir}/ was left as it was (the last good build).`);
+    expect(readFileSync(path.join(root, outDir, 'index.html'), 'utf8')).toBe('the last good build');
     expect(existsSync(path.join(root, `${outDir}.staging`))).toBe(false);
   });
 });

@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentEntries, dist, htmlPages, linksOf, readPage } from '../helpers/dist';
+import { contentEntries, dist, htmlPages, linksOf, readPage } from '../helpers/dist.ts';
 
 interface CompanyData {
   name: string;

@@ -1,9 +1,9 @@
 /** GFM through Astro 7's unified processor: tables, footnotes, strikethrough and autolinks in MDX. */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readPage } from '../helpers/dist';
-import { root } from '../helpers/build';
-import { fixtureSites } from '../helpers/build-sites';
+import { readPage } from '../helpers/dist.ts';
+import { root } from '../helpers/build.ts';
+import { fixtureSites } from '../helpers/build-sites.ts';
 
 const siteDir = path.join(root, fixtureSites.gfm.outDir);
 const page = readPage('/companies/acme/', siteDir);

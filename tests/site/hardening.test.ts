@@ -8,11 +8,11 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeViolations } from '../helpers/axe';
-import { root } from '../helpers/build';
-import { fixtureSites } from '../helpers/build-sites';
-import { dist, htmlPages, readPage } from '../helpers/dist';
-import { searchResults, useSiteBrowser } from '../helpers/site-browser';
+import { axeViolations } from '../helpers/axe.ts';
+import { root } from '../helpers/build.ts';
+import { fixtureSites } from '../helpers/build-sites.ts';
+import { dist, htmlPages, readPage } from '../helpers/dist.ts';
+import { searchResults, useSiteBrowser } from '../helpers/site-browser.ts';
 
 /** One page of every kind, and what to do on it so that its scripts run. */
 const kinds: { name: string; path: string; use?: (page: Page) => Promise<void> }[] = [

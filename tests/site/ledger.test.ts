@@ -2,10 +2,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root } from '../helpers/build';
-import { dist } from '../helpers/dist';
-import { scanHtml, type ScannedPage } from '../../src/lib/link-check';
-import type { Ledger } from '../../src/lib/ledger';
+import { root } from '../helpers/build.ts';
+import { dist } from '../helpers/dist.ts';
+import { scanHtml, type ScannedPage } from '../../src/node/link-check.ts';
+import type { Ledger } from '../../src/node/ledger.ts';
 
 const ledger = JSON.parse(readFileSync(path.join(root, 'ledger', 'published.json'), 'utf8')) as Ledger;
 

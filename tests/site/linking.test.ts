@@ -5,9 +5,9 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuild } from '../helpers/build';
-import { contentEntries, dist, htmlPages, linksOf, readPage } from '../helpers/dist';
-import { useSiteBrowser } from '../helpers/site-browser';
+import { astroBuild } from '../helpers/build.ts';
+import { contentEntries, dist, htmlPages, linksOf, readPage } from '../helpers/dist.ts';
+import { useSiteBrowser } from '../helpers/site-browser.ts';
 
 const site = 'https://python-at-scale.example.org';
 const companies = contentEntries('companies');

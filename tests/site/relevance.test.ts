@@ -1,8 +1,8 @@
 /** The relevance set in tests/relevance.json, run against the real built index in Chromium. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { root } from '../helpers/build';
-import { searchResults, useSiteBrowser } from '../helpers/site-browser';
+import { root } from '../helpers/build.ts';
+import { searchResults, useSiteBrowser } from '../helpers/site-browser.ts';
 
 interface RelevanceCase {
   query: string;

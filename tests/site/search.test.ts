@@ -7,9 +7,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { axeViolations } from '../helpers/axe';
-import { contentEntries, dist } from '../helpers/dist';
-import { searchResults, useSiteBrowser } from '../helpers/site-browser';
+import { axeViolations } from '../helpers/axe.ts';
+import { contentEntries, dist } from '../helpers/dist.ts';
+import { searchResults, useSiteBrowser } from '../helpers/site-browser.ts';
 
 const site = useSiteBrowser();
 const companies = contentEntries('companies');

@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020';
-import {
-  apiBuilder,
-  apiCompanyListSchema,
-  apiCompanySchema,
-  apiJsonSchema,
-  apiLibraryListSchema,
-  apiPaths,
-  apiTrickListSchema,
-  contentDate,
-  jsonResponse,
-  schemaNames,
-  urlBuilder,
-  type ApiInput,
-} from '../../src/lib/api';
-import { libraryUsage, relatedCompanies, trickUsage } from '../../src/lib/graph';
-import { companySchema } from '../../src/schemas/company';
-import { librarySchema } from '../../src/schemas/library';
-import { trickSchema } from '../../src/schemas/trick';
+import { apiBuilder, contentDate, type ApiInput } from '../../src/api/documents.ts';
+import { apiJsonSchema, jsonResponse } from '../../src/api/response.ts';
+import { apiCompanyListSchema, apiCompanySchema, apiLibraryListSchema, apiPaths, apiTrickListSchema, schemaNames, urlBuilder } from '../../src/api/schemas.ts';
+import { libraryUsage, relatedCompanies, trickUsage } from '../../src/data/graph.ts';
+import { companySchema } from '../../src/schemas/company.ts';
+import { librarySchema } from '../../src/schemas/library.ts';
+import { trickSchema } from '../../src/schemas/trick.ts';
 
 const source = (id: string) => ({ id, title: `About ${id}`, publisher: 'Example Engineering', url: `https://example.com/${id}` });
 
@@ -53,10 +42,14 @@ function input(): ApiInput {
   const libraryUsers = libraryUsage(nodes);
   const trickUsers = trickUsage(nodes);
   const related = relatedCompanies(nodes, 4);
+  const byId = <T extends { id: string }>(entries: readonly T[]) => (id: string) => entries.find((entry) => entry.id === id)!;
   return {
     companies,
     libraries,
     tricks,
+    company: byId(companies),
+    library: byId(libraries),
+    trick: byId(tricks),
     libraryUsers: (id) => libraryUsers.get(id) ?? [],
     trickUsers: (id) => trickUsers.get(id) ?? [],
     related: (id) => related.get(id) ?? [],

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Element, Properties, Root } from 'hast';
-import { companyAliasRedirects } from '../../src/lib/content-aliases';
-import rehypeBaseLinks from '../../src/lib/rehype-base-links';
-import rehypeUnindexedFootnotes from '../../src/lib/rehype-unindexed-footnotes';
-import { cspFromHtml, headersFile } from '../../src/integrations/security-headers';
-import { headingLinkOptions, textOf } from '../../src/lib/heading-links';
+import { companyAliasRedirects } from '../../src/node/content-files.ts';
+import rehypeBaseLinks from '../../src/markdown/rehype-base-links.ts';
+import rehypeUnindexedFootnotes from '../../src/markdown/rehype-unindexed-footnotes.ts';
+import { cspFromHtml, headersFile } from '../../src/integrations/security-headers.ts';
+import { headingLinkOptions, textOf } from '../../src/markdown/heading-links.ts';
 
 function contentWith(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(tmpdir(), 'pas-aliases-'));

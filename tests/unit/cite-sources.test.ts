@@ -3,7 +3,7 @@ import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { FootnoteDefinition, Root } from 'mdast';
-import remarkCiteSources, { CitationError } from '../../src/lib/remark-cite-sources';
+import remarkCiteSources, { CitationError } from '../../src/markdown/remark-cite-sources.ts';
 
 const sources = [
   { id: 'newstack-py3', title: 'Instagram Makes a Smooth Move to Python 3', publisher: 'The New Stack', url: 'https://thenewstack.io/instagram-makes-smooth-move-python-3/', date: '2017-06-14' },

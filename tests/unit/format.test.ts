@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatFigure, formatPartialDate, isoDate } from '../../src/lib/format';
-import { groupByLabel } from '../../src/lib/group';
+import { formatDate, formatFigure, formatPartialDate, isoDate } from '../../src/lib/format.ts';
+import { groupByLabel } from '../../src/lib/group.ts';
 
 describe('formatPartialDate', () => {
   it.each([

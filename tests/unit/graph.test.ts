@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { libraryUsage, relatedCompanies, trickUsage, type CompanyNode } from '../../src/lib/graph';
+import { libraryUsage, relatedCompanies, trickUsage, type CompanyNode } from '../../src/data/graph.ts';
 
 const company = (id: string, libraries: string[], tricks: string[]): CompanyNode => ({
   id,

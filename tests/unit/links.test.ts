@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { backlinkIndex, extractInternalLinks, linkedPage } from '../../src/lib/links';
-import { findBrokenLinks, scanHtml, type ScannedPage } from '../../src/lib/link-check';
-import { isPublishedPath, mergeLedger, publishedAnchors } from '../../src/lib/ledger';
-import { readingMinutes } from '../../src/lib/reading-time';
-import { jsonLdScript } from '../../src/lib/json-ld';
+import { backlinkIndex, extractInternalLinks, linkedPage } from '../../src/data/backlinks.ts';
+import { findBrokenLinks, scanHtml, type ScannedPage } from '../../src/node/link-check.ts';
+import { isPublishedPath, mergeLedger, publishedAnchors } from '../../src/node/ledger.ts';
+import { readingMinutes } from '../../src/lib/reading-time.ts';
+import { jsonLdScript } from '../../src/lib/json-ld.ts';
 
 describe('extractInternalLinks', () => {
   it('finds root-relative links with their lines, skipping code and external links', () => {
@@ -83,7 +83,7 @@ describe('findBrokenLinks', () => {
 
 describe('the ledger', () => {
   it('promises section headings and table rows, not footnote labels', () => {
-    const html = '<h2 id="at-a-glance">A</h2><h3 id="figures">F</h3><h2 id="footnote-label">C</h2><tr id="library-django"><li id="source-x"><p id="other">';
+    const html = '<h2 id="at-a-glance">A</h2><h3 id="figures">F</h3><h2 id="footnote-label">C</h2><table><tr id="library-django"><td>D</td></tr></table><ul><li id="source-x">S</li></ul><p id="other">';
     expect(publishedAnchors(html)).toEqual(['at-a-glance', 'figures', 'library-django', 'source-x']);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblems, listChoices, validateCompanyReferences, validatePostReferences, type CompanyReferences } from '../../src/lib/references';
-import { closestMatch } from '../../src/lib/closest';
+import { formatProblems, listChoices, validateCompanyReferences, validatePostReferences, type CompanyReferences } from '../../src/data/references.ts';
+import { closestMatch } from '../../src/lib/closest.ts';
 
 const index = { libraryIds: ['asyncio', 'cython', 'django', 'mypy'], trickIds: ['gc-freeze', 'prefork-copy-on-write'] };
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { companySchema } from '../../src/schemas/company';
-import { librarySchema } from '../../src/schemas/library';
-import { trickSchema } from '../../src/schemas/trick';
-import { sourceSchema } from '../../src/schemas/source';
+import { companySchema } from '../../src/schemas/company.ts';
+import { librarySchema } from '../../src/schemas/library.ts';
+import { trickSchema } from '../../src/schemas/trick.ts';
+import { sourceSchema } from '../../src/schemas/source.ts';
 
 const source = { id: 'static-analysis', title: 'Static Analysis at Scale', publisher: 'Instagram Engineering', url: 'https://instagram-engineering.com/x', date: '2019' };
 

@@ -6,9 +6,9 @@ import {
   sameSearch,
   searchStateToQuery,
   toggleFilter,
-} from '../../src/lib/search-state';
-import { companyFacets, libraryFacets, postFacets, trickFacets } from '../../src/lib/search-facets';
-import { alphabeticalIndex } from '../../src/lib/alphabetical';
+} from '../../src/lib/search-state.ts';
+import { companyFacets, libraryFacets, postFacets, trickFacets } from '../../src/lib/search-facets.ts';
+import { alphabeticalIndex } from '../../src/lib/alphabetical.ts';
 
 describe('search state in the URL', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, hrefBuilder, normaliseBase, paths } from '../../src/lib/urls';
+import { absoluteUrl, hrefBuilder, normaliseBase, paths } from '../../src/lib/urls.ts';
 
 describe('paths', () => {
   it.each([

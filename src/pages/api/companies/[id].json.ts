@@ -1,8 +1,9 @@
 /** GET /api/companies/<id>.json: one company profile in full. Aliases get no document of their own. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCatalog } from '../../../data/catalog';
-import { apiCompanySchema, jsonResponse } from '../../../lib/api';
-import { getApi } from '../_api';
+import { getCatalog } from '../../../data/catalog.ts';
+import { apiCompanySchema } from '../../../api/schemas.ts';
+import { jsonResponse } from '../../../api/response.ts';
+import { getApi } from '../_api.ts';
 
 export const getStaticPaths = (async () => {
   const catalog = await getCatalog();

@@ -1,5 +1,5 @@
 /** GET /api/schema/companies.json: the JSON Schema of /api/companies.json, generated from its zod schema. */
 import type { APIRoute } from 'astro';
-import { schemaResponse } from './_schema';
+import { schemaResponse } from './_schema.ts';
 
 export const GET: APIRoute = () => schemaResponse('companies');

@@ -1,4 +1,4 @@
-import { didYouMean } from './closest';
+import { didYouMean } from '../lib/closest.ts';
 
 /**
  * Reference validation for the whole content set. Astro's `reference()` only logs a broken reference

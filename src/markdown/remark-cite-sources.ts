@@ -1,8 +1,8 @@
 import type { FootnoteDefinition, FootnoteReference, PhrasingContent, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
-import { didYouMean, closestMatch } from './closest';
-import { listChoices } from './references';
-import { formatPartialDate } from './format';
+import { didYouMean, closestMatch } from '../lib/closest.ts';
+import { listChoices } from '../data/references.ts';
+import { formatPartialDate } from '../lib/format.ts';
 
 /**
  * Citations are GFM footnotes whose label is a source id from the entry's frontmatter:

@@ -34,7 +34,7 @@ export interface Pagefind {
   preload(term: string): Promise<void>;
 }
 
-import { HIGHLIGHT_PARAM, basePath } from './search-constants';
+import { HIGHLIGHT_PARAM, basePath } from './search-constants.ts';
 
 /**
  * The site's ranking: names weigh most (title, then aliases), then what a company uses (so a

@@ -1,11 +1,12 @@
 /**
- * Launches Debian's Chromium through playwright-core (browser downloads are not possible here).
+ * Debian's Chromium for the browser tests, the bench and Lighthouse. Launched through playwright-core (browser downloads are not possible here).
  * A missing browser is an error, never a skip: .ci/run installs it, and README says how.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
+import { config } from '../../src/config.ts';
 
-export const chromiumPath = process.env.PAS_CHROMIUM ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const chromiumPath = config.chromium;
 
 /** Flags that work on these machines: no sandbox as root, and no background calls to Google. */
 export const chromiumArgs = [

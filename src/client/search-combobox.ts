@@ -7,7 +7,7 @@
 // The list's styles come with this script, not with every page: a stylesheet imported here would be
 // linked from every page by Astro, which collects the CSS of client scripts, so it is linked here.
 import comboboxCss from '../styles/combobox.css?url';
-import { loadPagefind, setExcerpt, unavailableMessage, type PagefindResultData } from './pagefind-client';
+import { loadPagefind, setExcerpt, unavailableMessage, type PagefindResultData } from './pagefind-client.ts';
 
 const shown = 6;
 

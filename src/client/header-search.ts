@@ -3,7 +3,7 @@
  * that loads the search code the first time the field gets focus, and term highlighting when the
  * page was opened from a search result.
  */
-import { HIGHLIGHT_PARAM, basePath } from './search-constants';
+import { HIGHLIGHT_PARAM, basePath } from './search-constants.ts';
 
 const input = document.querySelector<HTMLInputElement>('[data-site-search-input]');
 
@@ -23,7 +23,7 @@ if (input) {
   });
 
   const enhance = () => {
-    void import('./search-combobox').then(({ enhanceCombobox }) => enhanceCombobox(input));
+    void import('./search-combobox.ts').then(({ enhanceCombobox }) => enhanceCombobox(input));
   };
   input.addEventListener('focus', enhance, { once: true });
   if (document.activeElement === input) enhance();

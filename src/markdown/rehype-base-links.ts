@@ -6,9 +6,10 @@
  */
 import type { Root } from 'hast';
 import { visit } from 'unist-util-visit';
+import { normaliseBase } from '../lib/urls.ts';
 
 export default function rehypeBaseLinks({ base = '/' }: { base?: string } = {}) {
-  const prefix = base.replace(/\/+$/, '');
+  const prefix = normaliseBase(base);
   return (tree: Root) => {
     if (prefix === '') return;
     visit(tree, 'element', (node) => {

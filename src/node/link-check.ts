@@ -3,6 +3,7 @@
  * or file that exists, and each `#fragment` an element id on the page it lands on (after following
  * a redirect page). Pure: the integration reads the files and calls this.
  */
+import { parse } from 'node-html-parser';
 
 export interface ScannedPage {
   /** Element ids on the page. */
@@ -22,20 +23,16 @@ export interface BrokenLink {
   reason: string;
 }
 
-const attribute = /\s(?:href|src|action)="([^"]*)"/g;
-const idAttribute = /\sid="([^"]+)"/g;
-const refresh = /<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"/i;
-
-function unescapeHtml(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
-}
-
 export function scanHtml(html: string): ScannedPage {
-  const ids = new Set<string>();
-  for (const match of html.matchAll(idAttribute)) ids.add(unescapeHtml(match[1]!));
-  const links = [...html.matchAll(attribute)].map((m) => unescapeHtml(m[1]!)).filter(isLocal);
-  const redirect = refresh.exec(html)?.[1];
-  return { ids, links, ...(redirect ? { redirectTo: unescapeHtml(redirect) } : {}) };
+  const root = parse(html);
+  const ids = new Set(root.querySelectorAll('[id]').map((element) => element.id));
+  const links = root
+    .querySelectorAll('[href], [src], form[action]')
+    .map((element) => element.getAttribute('href') ?? element.getAttribute('src') ?? element.getAttribute('action') ?? '')
+    .filter(isLocal);
+  const refresh = root.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content');
+  const redirect = refresh && /^\d+;\s*url=(.+)$/i.exec(refresh)?.[1];
+  return { ids, links, ...(redirect ? { redirectTo: redirect } : {}) };
 }
 
 function isLocal(href: string): boolean {

@@ -2,8 +2,8 @@
  * The ledger of published URLs and anchors (ledger/published.json). Once a URL or a section anchor
  * has been published it must keep working, directly or through a redirect: a test checks every
  * entry against the built site, and `npm run ledger:update` adds what a deliberate change publishes.
- * Kept free of imports so the update script can run it with Node's own TypeScript support.
  */
+import { parse } from 'node-html-parser';
 
 export interface Ledger {
   about: string;
@@ -12,15 +12,13 @@ export interface Ledger {
 }
 
 /** Anchors worth a permanent promise: section headings, and the rows a profile's tables link to. */
-const anchorPattern = /<(?:h2|h3)\b[^>]*\sid="([^"]+)"|<(?:tr|li)\b[^>]*\sid="((?:library|trick|source)-[^"]+)"/g;
-
 export function publishedAnchors(html: string): string[] {
-  const ids = new Set<string>();
-  for (const match of html.matchAll(anchorPattern)) {
-    const id = match[1] ?? match[2]!;
-    if (id !== 'footnote-label') ids.add(id);
-  }
-  return [...ids].sort();
+  const ids = parse(html)
+    .querySelectorAll('h2[id], h3[id], tr[id], li[id]')
+    .filter((element) => /^H[23]$/.test(element.tagName) || /^(?:library|trick|source)-/.test(element.id))
+    .map((element) => element.id)
+    .filter((id) => id !== 'footnote-label');
+  return [...new Set(ids)].sort();
 }
 
 /** Paths a reader or another site links to; hashed build assets and the search index are not. */

@@ -20,8 +20,8 @@ import {
   toggleFilter,
   type SearchFilterKey,
   type SearchState,
-} from '../lib/search-state';
-import { loadPagefind, setExcerpt, unavailableMessage, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData } from './pagefind-client';
+} from '../lib/search-state.ts';
+import { loadPagefind, setExcerpt, unavailableMessage, type FilterCounts, type Pagefind, type PagefindResult, type PagefindResultData } from './pagefind-client.ts';
 
 const pageSize = 20;
 

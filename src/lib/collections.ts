@@ -1,0 +1,11 @@
+/** The words readers see for each collection, written once. */
+export const collections = {
+  companies: { label: 'Company', plural: 'Companies', cardLabel: 'Company profile' },
+  libraries: { label: 'Library', plural: 'Libraries', cardLabel: 'Library' },
+  tricks: { label: 'Scale trick', plural: 'Scale tricks', cardLabel: 'Scale trick' },
+  posts: { label: 'Article', plural: 'Articles', cardLabel: 'Article' },
+} as const;
+
+export type CollectionName = keyof typeof collections;
+
+export const collectionNames = Object.keys(collections) as CollectionName[];
