@@ -8,6 +8,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LibraryUse, TrickUse } from '../schemas/company.ts';
 import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from './graph.ts';
 import { formatProblems, validateCompanyReferences, validatePostReferences } from './references.ts';
+import { checkSources, citedInBody, undatedSources } from './source-checks.ts';
 import { groupByLabel } from '../lib/group.ts';
 import { libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary.ts';
 import { paths, type SitePath } from '../lib/urls.ts';
@@ -87,6 +88,20 @@ async function loadCatalog(): Promise<Catalog> {
     companies.map((c) => ({ id: c.id, file: c.filePath ?? `content/companies/${c.id}.mdx`, ...c.data })),
     { libraryIds: libraries.map((l) => l.id).sort(), trickIds: tricks.map((t) => t.id).sort() },
   );
+  const fileOf = (entry: { id: string; filePath?: string | undefined; collection: string }) => entry.filePath ?? `content/${entry.collection}/${entry.id}.mdx`;
+  const sourced = [...companies, ...libraries, ...tricks, ...posts].map((entry) => {
+    const rows = entry.collection === 'companies' ? (entry as Company).data : undefined;
+    const rowSources = rows
+      ? [...rows.libraries, ...rows.scaleTricks, ...rows.figures, ...rows.movedAway, ...rows.timeline].map((row) => row.source)
+      : [];
+    return {
+      file: fileOf(entry),
+      sources: entry.data.sources,
+      cited: new Set([...rowSources, ...citedInBody(entry.body)]),
+      ...(rows ? { figures: rows.figures } : {}),
+    };
+  });
+  problems.push(...checkSources(sourced));
   problems.push(
     ...validatePostReferences(
       posts.map((p) => ({ file: p.filePath ?? `content/posts/${p.id}.mdx`, companies: p.data.companies })),
@@ -94,6 +109,10 @@ async function loadCatalog(): Promise<Catalog> {
     ),
   );
   if (problems.length > 0) throw new ContentReferenceError(formatProblems(problems));
+  const undated = undatedSources(sourced);
+  if (undated.length > 0) {
+    console.info(`${undated.length} sources have no publication date, which is right only for living documents such as a README: \`npm run sources:undated\` lists them.`);
+  }
 
   const nodes: CompanyNode[] = companies.map((entry) => ({
     id: entry.id,
