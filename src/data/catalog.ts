@@ -12,6 +12,7 @@ import { checkSources, citedInBody, undatedSources } from './source-checks.ts';
 import { groupByLabel } from '../lib/group.ts';
 import { libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary.ts';
 import { paths, type SitePath } from '../lib/urls.ts';
+import type { CollectionName } from '../lib/collections.ts';
 import { backlinkIndex, extractInternalLinks, linkedPage } from './backlinks.ts';
 
 export type Company = CollectionEntry<'companies'>;
@@ -55,7 +56,7 @@ export interface Catalog {
 export interface Mention {
   path: SitePath;
   title: string;
-  kind: 'Company' | 'Library' | 'Scale trick' | 'Article';
+  collection: CollectionName;
 }
 
 const byName = <T extends { data: { name: string } }>(a: T, b: T) => a.data.name.localeCompare(b.data.name, 'en');
@@ -133,19 +134,19 @@ async function loadCatalog(): Promise<Catalog> {
   const bodyTargets = (body: string | undefined) => extractInternalLinks(body ?? '').map((l) => aliasPath(linkedPage(l.url)));
   const mentions = backlinkIndex<Mention>([
     ...posts.map((p) => ({
-      page: { path: paths.post(p.id), title: p.data.title, kind: 'Article' as const },
+      page: { path: paths.post(p.id), title: p.data.title, collection: 'posts' as const },
       targets: [...p.data.companies.map((id) => paths.company(id)), ...bodyTargets(p.body)],
     })),
     ...companies.map((c) => ({
-      page: { path: paths.company(c.id), title: c.data.name, kind: 'Company' as const },
+      page: { path: paths.company(c.id), title: c.data.name, collection: 'companies' as const },
       targets: [
         ...c.data.libraries.map((u) => paths.library(u.library)),
         ...c.data.scaleTricks.map((u) => paths.trick(u.trick)),
         ...bodyTargets(c.body),
       ],
     })),
-    ...libraries.map((l) => ({ page: { path: paths.library(l.id), title: l.data.name, kind: 'Library' as const }, targets: bodyTargets(l.body) })),
-    ...tricks.map((t) => ({ page: { path: paths.trick(t.id), title: t.data.name, kind: 'Scale trick' as const }, targets: bodyTargets(t.body) })),
+    ...libraries.map((l) => ({ page: { path: paths.library(l.id), title: l.data.name, collection: 'libraries' as const }, targets: bodyTargets(l.body) })),
+    ...tricks.map((t) => ({ page: { path: paths.trick(t.id), title: t.data.name, collection: 'tricks' as const }, targets: bodyTargets(t.body) })),
   ]);
 
   return {

@@ -11,7 +11,7 @@ export interface LibraryUse {
 export interface TrickUse {
   trick: string;
 }
-export interface CompanyNode {
+export interface GraphCompany {
   id: string;
   name: string;
   libraries: readonly LibraryUse[];
@@ -38,7 +38,7 @@ function groupBy<C, U>(companies: readonly C[], usesOf: (company: C) => readonly
 }
 
 /** Library id → the companies that use it, in the order the companies are given. */
-export function libraryUsage<C extends CompanyNode>(companies: readonly C[]) {
+export function libraryUsage<C extends GraphCompany>(companies: readonly C[]) {
   return groupBy(companies, (c) => c.libraries as C['libraries'], (u) => u.library) as Map<
     string,
     Usage<C, C['libraries'][number]>[]
@@ -46,7 +46,7 @@ export function libraryUsage<C extends CompanyNode>(companies: readonly C[]) {
 }
 
 /** Trick id → the companies that use it, in the order the companies are given. */
-export function trickUsage<C extends CompanyNode>(companies: readonly C[]) {
+export function trickUsage<C extends GraphCompany>(companies: readonly C[]) {
   return groupBy(companies, (c) => c.scaleTricks as C['scaleTricks'], (u) => u.trick) as Map<
     string,
     Usage<C, C['scaleTricks'][number]>[]
@@ -66,7 +66,7 @@ export interface Relation<C> {
  * shared first (ties broken by name), at most `limit` of them. Built from the usage maps, so a
  * company is only ever compared with companies it actually shares something with.
  */
-export function relatedCompanies<C extends CompanyNode>(
+export function relatedCompanies<C extends GraphCompany>(
   companies: readonly C[],
   limit = 5,
 ): Map<string, Relation<C>[]> {

@@ -29,7 +29,7 @@ export interface CompanyReferences {
   sources: readonly { id: string }[];
 }
 
-export interface ReferenceIndex {
+export interface KnownIds {
   libraryIds: readonly string[];
   trickIds: readonly string[];
 }
@@ -52,7 +52,7 @@ function unknownId(kind: string, value: string, valid: readonly string[], folder
 
 export function validateCompanyReferences(
   companies: readonly CompanyReferences[],
-  index: ReferenceIndex,
+  index: KnownIds,
 ): ReferenceProblem[] {
   const problems: ReferenceProblem[] = [];
   const libraryIds = new Set(index.libraryIds);

@@ -3,6 +3,7 @@
  * new library, trick, company or area reaches the filters with no hand wiring.
  */
 import type { SearchFilterKey } from './search-state.ts';
+import { collections } from './collections.ts';
 
 export type Facets = Partial<Record<SearchFilterKey, string[]>>;
 
@@ -12,7 +13,7 @@ interface Named {
 
 export function companyFacets(company: Named & { areas: string[] }, libraries: Named[], tricks: Named[]): Facets {
   return {
-    kind: ['Company'],
+    kind: [collections.companies.label],
     company: [company.name],
     library: libraries.map((l) => l.name),
     trick: tricks.map((t) => t.name),
@@ -22,7 +23,7 @@ export function companyFacets(company: Named & { areas: string[] }, libraries: N
 
 export function libraryFacets(library: Named, users: (Named & { areas: string[] })[]): Facets {
   return {
-    kind: ['Library'],
+    kind: [collections.libraries.label],
     library: [library.name],
     company: users.map((u) => u.name),
     area: unique(users.flatMap((u) => u.areas)),
@@ -31,7 +32,7 @@ export function libraryFacets(library: Named, users: (Named & { areas: string[] 
 
 export function trickFacets(trick: Named, users: (Named & { areas: string[] })[]): Facets {
   return {
-    kind: ['Scale trick'],
+    kind: [collections.tricks.label],
     trick: [trick.name],
     company: users.map((u) => u.name),
     area: unique(users.flatMap((u) => u.areas)),
@@ -39,7 +40,7 @@ export function trickFacets(trick: Named, users: (Named & { areas: string[] })[]
 }
 
 export function postFacets(companies: (Named & { areas: string[] })[]): Facets {
-  return { kind: ['Article'], company: companies.map((c) => c.name), area: unique(companies.flatMap((c) => c.areas)) };
+  return { kind: [collections.posts.label], company: companies.map((c) => c.name), area: unique(companies.flatMap((c) => c.areas)) };
 }
 
 function unique(values: string[]): string[] {

@@ -3,6 +3,8 @@
  * base prefix) and an href (which has it) cannot be mixed up.
  */
 
+import type { CollectionName } from './collections.ts';
+
 declare const sitePathBrand: unique symbol;
 declare const hrefBrand: unique symbol;
 
@@ -11,7 +13,6 @@ export type SitePath = string & { readonly [sitePathBrand]: true };
 /** A path ready for an href: the base path followed by a SitePath. */
 export type Href = string & { readonly [hrefBrand]: true };
 
-export type EntryKind = 'companies' | 'libraries' | 'tricks' | 'posts';
 
 /** An id, and so a URL segment: lower-case letters and digits joined by single hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -31,14 +32,14 @@ export const paths = {
   /** The search page browsing everything with one filter value: `/search/?library=Django`. */
   searchFilter: (filter: string, value: string) => sitePath(`/search/?${new URLSearchParams({ [filter]: value }).toString()}`),
   compare: () => sitePath('/compare/'),
-  collection: (kind: EntryKind) => sitePath(`/${kind}/`),
-  entry: (kind: EntryKind, id: string) => sitePath(`/${kind}/${checkedId(id)}/`),
+  collection: (collection: CollectionName) => sitePath(`/${collection}/`),
+  entry: (collection: CollectionName, id: string) => sitePath(`/${collection}/${checkedId(id)}/`),
   company: (id: string) => paths.entry('companies', id),
   library: (id: string) => paths.entry('libraries', id),
   trick: (id: string) => paths.entry('tricks', id),
   post: (id: string) => paths.entry('posts', id),
   embed: (id: string) => sitePath(`/embed/companies/${checkedId(id)}/`),
-  og: (kind: EntryKind, id: string) => sitePath(`/og/${kind}/${checkedId(id)}.png`),
+  og: (collection: CollectionName, id: string) => sitePath(`/og/${collection}/${checkedId(id)}.png`),
   /** A file served from public/, such as "favicon.svg". */
   asset: (file: string) => sitePath(`/${file.replace(/^\/+/, '')}`),
 };

@@ -3,6 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getCatalog } from '../data/catalog.ts';
 import { formatDate } from '../lib/format.ts';
+import { collections } from '../lib/collections.ts';
 import { SITE_DESCRIPTION, SITE_TITLE, href, paths } from '../site.ts';
 
 export async function GET(context: APIContext) {
@@ -13,7 +14,7 @@ export async function GET(context: APIContext) {
       link: href(paths.post(post.id)),
       pubDate: post.data.updated ?? post.data.published,
       description: post.data.description,
-      categories: ['Article', ...post.data.companies.map((id) => catalog.company(id).data.name)],
+      categories: [collections.posts.label, ...post.data.companies.map((id) => catalog.company(id).data.name)],
     })),
     ...catalog.companies.map((company) => ({
       title: `${company.data.name} profile, reviewed ${formatDate(company.data.reviewed)}`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { libraryUsage, relatedCompanies, trickUsage, type CompanyNode } from '../../src/data/graph.ts';
+import { libraryUsage, relatedCompanies, trickUsage, type GraphCompany } from '../../src/data/graph.ts';
 
-const company = (id: string, libraries: string[], tricks: string[]): CompanyNode => ({
+const company = (id: string, libraries: string[], tricks: string[]): GraphCompany => ({
   id,
   name: id[0]!.toUpperCase() + id.slice(1),
   libraries: libraries.map((library) => ({ library })),
