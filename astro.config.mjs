@@ -53,9 +53,8 @@ export default defineConfig({
     }),
   },
   integrations: [
-    // `optimize` compiles the static parts of each MDX body to HTML strings instead of one JSX call
-    // per element: same pages (attribute spelling aside), and at 1,000 companies the Vite step
-    // took 26 s instead of 32 s and peaked 0.6 GB lower (see bench/README.md).
+    // `optimize` compiles the static parts of each MDX body to HTML strings: the same pages, built
+    // faster and in less memory (docs/decisions/0005-mdx-optimize.md).
     mdx({ optimize: true }),
     sitemap({
       // Embeddable cards are for iframes, not for search engines.
