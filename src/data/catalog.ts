@@ -8,7 +8,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LibraryUse, TrickUse } from '../schemas/company.ts';
 import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from './graph.ts';
 import { formatProblems, validateCompanyReferences, validatePostReferences } from './references.ts';
-import { checkSources, citedInBody, undatedSources } from './source-checks.ts';
+import { checkSources, citedInBody, uncheckedSources, undatedSources } from './source-checks.ts';
 import { groupByLabel } from '../lib/group.ts';
 import { libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary.ts';
 import { paths, type SitePath } from '../lib/urls.ts';
@@ -110,9 +110,10 @@ async function loadCatalog(): Promise<Catalog> {
     ),
   );
   if (problems.length > 0) throw new ContentReferenceError(formatProblems(problems));
-  const undated = undatedSources(sourced);
-  if (undated.length > 0) {
-    console.info(`${undated.length} sources have no publication date, which is right only for living documents such as a README: \`npm run sources:undated\` lists them.`);
+  const undated = undatedSources(sourced).length;
+  const unchecked = uncheckedSources(sourced).length;
+  if (undated + unchecked > 0) {
+    console.info(`Sources: ${undated} without a publication date (right only for living documents such as a README), ${unchecked} not yet checked against their text; \`npm run sources:report\` lists them.`);
   }
 
   const nodes: CompanyNode[] = companies.map((entry) => ({

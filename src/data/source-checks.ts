@@ -7,7 +7,7 @@ import type { ReferenceProblem } from './references.ts';
 
 export interface SourcedEntry {
   file: string;
-  sources: readonly { id: string; url: string; date?: string | undefined }[];
+  sources: readonly { id: string; url: string; date?: string | undefined; checked?: string | undefined }[];
   /** The source ids that claims cite: footnote labels in the body and `source:` in frontmatter rows. */
   cited: ReadonlySet<string>;
   figures?: readonly { asOf: string; source: string }[];
@@ -99,4 +99,9 @@ export function checkSources(entries: readonly SourcedEntry[]): ReferenceProblem
 /** The sources with no publication date, for the build to name: allowed only for living documents such as a README. */
 export function undatedSources(entries: readonly Pick<SourcedEntry, 'file' | 'sources'>[]): string[] {
   return entries.flatMap(({ file, sources }) => sources.filter((source) => !source.date).map((source) => `${source.id} (${file})`));
+}
+
+/** The sources nobody has yet read against the claims that cite them. */
+export function uncheckedSources(entries: readonly Pick<SourcedEntry, 'file' | 'sources'>[]): string[] {
+  return entries.flatMap(({ file, sources }) => sources.filter((source) => !source.checked).map((source) => `${source.id} (${file})`));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkSources, citedInBody, laterThan, listingPage, undatedSources, type SourcedEntry } from '../../src/data/source-checks.ts';
+import { checkSources, citedInBody, laterThan, listingPage, uncheckedSources, undatedSources, type SourcedEntry } from '../../src/data/source-checks.ts';
 
 const entry = (overrides: Partial<SourcedEntry> = {}): SourcedEntry => ({
   file: 'content/companies/acme.mdx',
@@ -73,5 +73,6 @@ describe('the helpers', () => {
   it('reads footnote labels from a body, and names undated sources', () => {
     expect(citedInBody('It grew.[^post] Then[^readme], again.[^post]')).toEqual(['post', 'readme', 'post']);
     expect(undatedSources([entry()])).toEqual(['readme (content/companies/acme.mdx)']);
+    expect(uncheckedSources([entry({ sources: [{ id: 'post', url: 'https://x.example/a', checked: '2026-11-28' }, { id: 'talk', url: 'https://x.example/b' }] })])).toEqual(['talk (content/companies/acme.mdx)']);
   });
 });
