@@ -45,14 +45,6 @@ export interface LinkSource<T> {
 
 /** Target page → the pages that mention it, each once, never the page itself, in the given order. */
 export function backlinkIndex<T extends { path: string }>(sources: readonly LinkSource<T>[]): Map<string, T[]> {
-  const index = new Map<string, T[]>();
-  for (const { page, targets } of sources) {
-    for (const target of new Set(targets)) {
-      if (target === page.path) continue;
-      const list = index.get(target) ?? [];
-      list.push(page);
-      index.set(target, list);
-    }
-  }
-  return index;
+  const links = sources.flatMap(({ page, targets }) => [...new Set(targets)].filter((target) => target !== page.path).map((target) => ({ page, target })));
+  return new Map([...Map.groupBy(links, (link) => link.target)].map(([target, list]) => [target, list.map((link) => link.page)]));
 }

@@ -25,16 +25,8 @@ export interface Usage<C, U> {
 }
 
 function groupBy<C, U>(companies: readonly C[], usesOf: (company: C) => readonly U[], keyOf: (use: U) => string) {
-  const byKey = new Map<string, Usage<C, U>[]>();
-  for (const company of companies) {
-    for (const use of usesOf(company)) {
-      const key = keyOf(use);
-      let list = byKey.get(key);
-      if (!list) byKey.set(key, (list = []));
-      list.push({ company, use });
-    }
-  }
-  return byKey;
+  const usages = companies.flatMap((company) => usesOf(company).map((use): Usage<C, U> => ({ company, use })));
+  return Map.groupBy(usages, ({ use }) => keyOf(use));
 }
 
 /** Library id → the companies that use it, in the order the companies are given. */

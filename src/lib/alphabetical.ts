@@ -1,14 +1,10 @@
 /** An A–Z index: entries grouped under their first letter, "#" for anything that is not a letter. */
 export function alphabeticalIndex<T extends { name: string }>(entries: readonly T[]): { letter: string; entries: T[] }[] {
-  const groups = new Map<string, T[]>();
   const sorted = [...entries].sort((a, b) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }));
-  for (const entry of sorted) {
+  const groups = Map.groupBy(sorted, (entry) => {
     const first = entry.name.normalize('NFD').charAt(0).toUpperCase();
-    const letter = /[A-Z]/.test(first) ? first : '#';
-    const list = groups.get(letter) ?? [];
-    list.push(entry);
-    groups.set(letter, list);
-  }
+    return /[A-Z]/.test(first) ? first : '#';
+  });
   return [...groups]
     .sort(([a], [b]) => (a === '#' ? 1 : b === '#' ? -1 : a.localeCompare(b)))
     .map(([letter, list]) => ({ letter, entries: list }));

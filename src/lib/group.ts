@@ -7,13 +7,7 @@ export function groupByLabel<T, K extends string>(
   keyOf: (item: T) => K,
   labels: Readonly<Record<K, string>>,
 ): { key: K; label: string; items: T[] }[] {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const list = groups.get(key) ?? [];
-    list.push(item);
-    groups.set(key, list);
-  }
+  const groups = Map.groupBy(items, keyOf);
   return (Object.keys(labels) as K[])
     .filter((key) => groups.has(key))
     .map((key) => ({ key, label: labels[key], items: groups.get(key)! }));
