@@ -167,7 +167,7 @@ export function enhanceCombobox(input: HTMLInputElement): void {
     if (devNote) void loadPagefind().catch(unavailable);
   });
 
-  // Warm the engine while the reader starts typing.
-  void loadPagefind().catch(unavailable);
+  // Warm the engine while the reader starts typing; under `astro dev`, where it cannot load, say so at once.
+  void loadPagefind().catch(() => devNote && unavailable());
   if (input.value.trim()) void search();
 }
