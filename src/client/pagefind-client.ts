@@ -1,6 +1,9 @@
 /**
  * Loads Pagefind's browser API once, on demand, with the site's ranking. Nothing here runs until a
  * reader opens search: the header script imports this module on focus, the search page on load.
+ *
+ * The types below cover the part of the browser API the site uses. The `pagefind` package types
+ * only its Node API (types/index.d.ts); the browser bundle it writes into dist/ ships no types.
  */
 
 export interface PagefindSubResult {
@@ -64,22 +67,6 @@ export function loadPagefind(): Promise<Pagefind> {
 /** What to tell the reader when Pagefind cannot load. */
 export function unavailableMessage(): string {
   return import.meta.env.DEV
-    ? 'Search works on the built site only: run `npm run build` and `npm run preview`.'
+    ? 'Search needs a build: run `npm run build && npm run preview`.'
     : 'Search could not be loaded. Every page is also listed in the A–Z index on the search page.';
-}
-
-/** Pagefind's excerpts are escaped HTML with <mark> around matches; keep only that. */
-export function setExcerpt(element: HTMLElement, excerpt: string): void {
-  const template = document.createElement('template');
-  template.innerHTML = excerpt;
-  const clean = document.createDocumentFragment();
-  for (const node of template.content.childNodes) {
-    if (node.nodeType === Node.TEXT_NODE) clean.append(node.textContent ?? '');
-    else if (node.nodeName === 'MARK') {
-      const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
-      clean.append(mark);
-    } else clean.append(node.textContent ?? '');
-  }
-  element.replaceChildren(clean);
 }

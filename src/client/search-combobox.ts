@@ -7,7 +7,8 @@
 // The list's styles come with this script, not with every page: a stylesheet imported here would be
 // linked from every page by Astro, which collects the CSS of client scripts, so it is linked here.
 import comboboxCss from '../styles/combobox.css?url';
-import { loadPagefind, setExcerpt, unavailableMessage, type PagefindResultData } from './pagefind-client.ts';
+import { loadPagefind, unavailableMessage, type PagefindResultData } from './pagefind-client.ts';
+import { cloneTemplate, fillHit } from './search-hit.ts';
 
 const shown = 6;
 
@@ -24,8 +25,11 @@ export function enhanceCombobox(input: HTMLInputElement): void {
   const form = input.form;
   const listbox = document.getElementById(input.getAttribute('aria-controls') ?? '');
   const status = document.getElementById(input.dataset.statusId ?? '');
-  if (!form || !listbox || !status || input.dataset.enhanced) return;
+  const optionTemplate = form?.querySelector<HTMLTemplateElement>('template[data-combobox="option"]');
+  const allTemplate = form?.querySelector<HTMLTemplateElement>('template[data-combobox="all"]');
+  if (!form || !listbox || !status || !optionTemplate || !allTemplate || input.dataset.enhanced) return;
   input.dataset.enhanced = 'true';
+  const devNote = form.querySelector<HTMLElement>('[data-combobox="dev-note"]');
 
   let options: HTMLLIElement[] = [];
   let active = -1;
@@ -51,40 +55,31 @@ export function enhanceCombobox(input: HTMLInputElement): void {
     if (!isOpen) setActive(-1);
   };
 
-  const option = (id: string, href: string, build: (item: HTMLLIElement) => void): HTMLLIElement => {
-    const item = document.createElement('li');
+  const option = (template: HTMLTemplateElement, id: string, href: string): HTMLLIElement => {
+    const item = cloneTemplate<HTMLLIElement>(template);
     item.id = id;
-    item.setAttribute('role', 'option');
-    item.setAttribute('aria-selected', 'false');
-    item.className = 'combobox-option';
     item.dataset.href = href;
-    build(item);
     item.addEventListener('click', () => window.location.assign(href));
     return item;
   };
 
+  const unavailable = () => {
+    status.textContent = unavailableMessage();
+    if (devNote) {
+      devNote.textContent = unavailableMessage();
+      devNote.hidden = false;
+    }
+  };
+
   const render = (query: string, results: PagefindResultData[], total: number) => {
-    options = results.map((result, i) =>
-      option(`${listbox.id}-${i}`, result.url, (item) => {
-        const kind = document.createElement('span');
-        kind.className = 'combobox-option__kind';
-        kind.textContent = result.meta.kind ?? '';
-        const title = document.createElement('span');
-        title.className = 'combobox-option__title';
-        title.textContent = result.meta.title ?? result.url;
-        const excerpt = document.createElement('span');
-        excerpt.className = 'combobox-option__excerpt';
-        setExcerpt(excerpt, result.excerpt);
-        item.append(title, kind, excerpt);
-      }),
-    );
-    const all = `${form.action}?q=${encodeURIComponent(query)}`;
-    options.push(
-      option(`${listbox.id}-all`, all, (item) => {
-        item.classList.add('combobox-option--all');
-        item.textContent = total > 0 ? `See all ${total} results and filters` : 'Search with filters';
-      }),
-    );
+    options = results.map((result, i) => {
+      const item = option(optionTemplate, `${listbox.id}-${i}`, result.url);
+      fillHit(item, { url: result.url, title: result.meta.title ?? result.url, kind: result.meta.kind ?? '', excerpt: result.excerpt });
+      return item;
+    });
+    const all = option(allTemplate, `${listbox.id}-all`, `${form.action}?q=${encodeURIComponent(query)}`);
+    all.textContent = total > 0 ? `See all ${total} results and filters` : 'Search with filters';
+    options.push(all);
     listbox.replaceChildren(...options);
     setActive(-1);
     open(true);
@@ -108,7 +103,7 @@ export function enhanceCombobox(input: HTMLInputElement): void {
       const data = await Promise.all(results.slice(0, shown).map((r) => r.data()));
       if (ticket === latest) render(query, data, results.length);
     } catch {
-      if (ticket === latest) status.textContent = unavailableMessage();
+      if (ticket === latest) unavailable();
     }
   };
 
@@ -163,12 +158,16 @@ export function enhanceCombobox(input: HTMLInputElement): void {
 
   // Keep focus in the field while a pointer picks an option, so the list does not close first.
   listbox.addEventListener('pointerdown', (event) => event.preventDefault());
-  input.addEventListener('blur', () => open(false));
+  input.addEventListener('blur', () => {
+    open(false);
+    if (devNote) devNote.hidden = true;
+  });
   input.addEventListener('focus', () => {
     if (options.length > 0 && input.value.trim()) open(true);
+    if (devNote) void loadPagefind().catch(unavailable);
   });
 
-  // Warm the engine while the reader starts typing.
-  void loadPagefind().catch(() => undefined);
+  // Warm the engine while the reader starts typing; under `astro dev`, where it cannot load, say so at once.
+  void loadPagefind().catch(() => devNote && unavailable());
   if (input.value.trim()) void search();
 }

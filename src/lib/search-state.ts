@@ -1,8 +1,10 @@
 /**
  * The search state as it lives in the URL: `/search/?q=asyncio&library=Django&kind=Company`.
  * One query string, and for each filter the values the reader ticked. Parsing and writing are
- * inverse, so a reloaded or shared URL reopens exactly the same search.
+ * inverse, so a reloaded or shared URL reopens exactly the same search. Also the words the search
+ * page says about a state: its status line and its document title.
  */
+import { SITE_TITLE } from './site-meta.ts';
 
 /** The filters search offers, in the order the page shows them, with their labels. */
 export const searchFilters = {
@@ -78,4 +80,28 @@ export function pagefindFilters(state: SearchState): Record<string, { any: strin
     if (values && values.length > 0) result[key] = { any: values };
   }
   return result;
+}
+
+/** The id of a filter value's checkbox: `filter-library-django`. */
+export function filterInputId(key: SearchFilterKey, value: string): string {
+  return `filter-${key}-${value.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+/** What was searched for, as the status line says it: ` for “django”, filtered by Kind: Company`. */
+export function describeSearch(state: SearchState): string {
+  const parts = searchFilterKeys
+    .filter((key) => state.filters[key]?.length)
+    .map((key) => `${searchFilters[key]}: ${state.filters[key]!.join(' or ')}`);
+  const query = state.query ? ` for “${state.query}”` : '';
+  return `${query}${parts.length ? `${state.query ? ',' : ''} filtered by ${parts.join('; ')}` : ''}`;
+}
+
+/** The status line once a search is done: `3 results for “django”.` */
+export function resultSummary(count: number, state: SearchState): string {
+  return `${count === 0 ? 'No' : count} result${count === 1 ? '' : 's'}${describeSearch(state)}.`;
+}
+
+/** The search page's document title for a query. */
+export function searchPageTitle(query: string): string {
+  return `${query ? `${query} · ` : ''}Search · ${SITE_TITLE}`;
 }

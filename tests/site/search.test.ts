@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { axeViolations } from '../helpers/axe.ts';
 import { contentEntries, dist } from '../helpers/dist.ts';
 import { searchResults, useSiteBrowser } from '../helpers/site-browser.ts';
+import { SITE_TITLE } from '../../src/lib/site-meta.ts';
 
 const site = useSiteBrowser();
 const companies = contentEntries('companies');
@@ -228,6 +229,13 @@ describe('the search page', () => {
     await context.close();
   });
 
+  it('titles the page after the query, with the site name', async () => {
+    const { page, context } = await site.open('/search/?q=django');
+    await searchResults(page);
+    expect(await page.title()).toBe(`django · Search · ${SITE_TITLE}`);
+    await context.close();
+  });
+
   it('shows a hostile query as text and never runs it', async () => {
     const { page, context } = await site.open(`/search/?q=${encodeURIComponent('<img src=x onerror=alert(1)>')}`);
     let dialog = false;
@@ -317,5 +325,37 @@ describe('what a search result downloads', () => {
       const sources = company.data.sources as { title: string }[];
       for (const source of sources) expect(fragment!.content, `${company.id}: ${source.title}`).toContain(source.title);
     }
+  });
+
+  // Without whitespace between elements, Pagefind's text ran cells and terms together: "Written inPython".
+  it('keeps the spaces between terms and values, table cells, and a name and its text', () => {
+    const content = new Map(fragments().map((f) => [f.url, f.content]));
+    for (const library of libraries) {
+      const text = content.get(`/libraries/${library.id}/`)!;
+      expect(text, library.id).toContain(`Written in ${library.data.language as string}`);
+      expect(text, library.id).toContain(`Home page ${new URL(library.data.homepage as string).host}`);
+      for (const company of companies) {
+        const use = (company.data.libraries as { library: string; use: string }[]).find((u) => u.library === library.id);
+        if (use) expect(text, `${library.id}: ${company.id}`).toContain(`${company.data.name as string} ${use.use.split(' ')[0]}`);
+      }
+    }
+    for (const company of companies) {
+      const text = content.get(`/companies/${company.id}/`)!;
+      const name = company.data.name as string;
+      expect(text, company.id).toContain(`Library How ${name} uses it`);
+      expect(text, company.id).toContain(`Trick How ${name} does it`);
+      if ((company.data.movedAway as unknown[]).length > 0) expect(text, company.id).toContain('What To When Why');
+    }
+    for (const [url, text] of content) expect(text, url).not.toMatch(/\SChecked \d/);
+  });
+
+  it('shows those spaces in the excerpts a search returns', async () => {
+    const { page, context } = await site.open('/search/?q=written');
+    await searchResults(page);
+    const excerpts = await page.$$eval('.search-result__excerpt', (ps) => ps.map((p) => p.textContent ?? ''));
+    const terms = excerpts.filter((text) => text.includes('Written in'));
+    expect(terms.length).toBeGreaterThan(0);
+    for (const text of terms) expect(text).toMatch(/Written in [A-Z]/);
+    await context.close();
   });
 });

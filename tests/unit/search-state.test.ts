@@ -1,14 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
+  describeSearch,
+  filterInputId,
   isEmptySearch,
   pagefindFilters,
   parseSearchState,
+  resultSummary,
   sameSearch,
+  searchPageTitle,
   searchStateToQuery,
   toggleFilter,
 } from '../../src/lib/search-state.ts';
 import { companyFacets, libraryFacets, postFacets, trickFacets } from '../../src/lib/search-facets.ts';
 import { alphabeticalIndex } from '../../src/lib/alphabetical.ts';
+import { SITE_TITLE } from '../../src/lib/site-meta.ts';
 
 describe('search state in the URL', () => {
   it.each([
@@ -53,6 +58,38 @@ describe('search state in the URL', () => {
   });
 });
 
+describe('what the search page says about a state', () => {
+  it.each([
+    [{ query: 'django', filters: {} }, 3, '3 results for “django”.'],
+    [{ query: 'django', filters: {} }, 1, '1 result for “django”.'],
+    [{ query: 'rust', filters: {} }, 0, 'No results for “rust”.'],
+    [{ query: '', filters: { library: ['asyncio'] } }, 2, '2 results filtered by Library: asyncio.'],
+    [
+      { query: 'memory', filters: { kind: ['Company', 'Scale trick'], area: ['Web backend'] } },
+      4,
+      '4 results for “memory”, filtered by Kind: Company or Scale trick; Role area: Web backend.',
+    ],
+  ] as const)('%j with %i results', (state, count, expected) => {
+    const copy = { query: state.query, filters: Object.fromEntries(Object.entries(state.filters).map(([k, v]) => [k, [...v]])) };
+    expect(resultSummary(count, copy)).toBe(expected);
+  });
+
+  it('describes an empty search as nothing', () => {
+    expect(describeSearch({ query: '', filters: {} })).toBe('');
+  });
+
+  it('titles the page with the query and the site name from one constant', () => {
+    expect(searchPageTitle('gc freeze')).toBe(`gc freeze · Search · ${SITE_TITLE}`);
+    expect(searchPageTitle('')).toBe(`Search · ${SITE_TITLE}`);
+  });
+
+  it('gives each filter value a checkbox id made of plain characters', () => {
+    expect(filterInputId('library', 'Django')).toBe('filter-library-django');
+    expect(filterInputId('company', 'Google / YouTube')).toBe('filter-company-google-youtube');
+    expect(filterInputId('trick', 'Pre-fork workers')).toBe('filter-trick-pre-fork-workers');
+  });
+});
+
 describe('search facets from typed data', () => {
   const instagram = { name: 'Instagram', areas: ['Web backend'] };
   const spotify = { name: 'Spotify', areas: ['Data pipelines', 'Web backend'] };
@@ -89,5 +126,6 @@ describe('alphabeticalIndex', () => {
       ['M', ['mypy']],
       ['#', ['3to2']],
     ]);
+    expect(groups.map((g) => g.anchor)).toEqual(['letter-A', 'letter-D', 'letter-E', 'letter-M', 'letter-other']);
   });
 });
