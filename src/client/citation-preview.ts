@@ -30,6 +30,8 @@ class CitationPreview extends HTMLElement {
     if (!(card instanceof HTMLElement) || typeof card.showPopover !== 'function') return;
     this.append(card);
     this.#card = card;
+    // The card says more than the "source" links' title tooltips, which would show on top of it.
+    for (const link of document.querySelectorAll('a.cite[title]')) link.removeAttribute('title');
 
     document.addEventListener('pointerdown', (event) => (this.#lastPointer = event.pointerType), { capture: true });
     document.addEventListener('pointerover', (event) => this.#pointerOver(event));
