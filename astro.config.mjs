@@ -8,17 +8,20 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import remarkCiteSources from './src/markdown/remark-cite-sources.ts';
 import { headingLinkOptions } from './src/markdown/heading-links.ts';
-import { companyAliasRedirects } from './src/node/content-files.ts';
+import { companyAliasRedirects, lastModifiedDays } from './src/node/content-files.ts';
+import { normaliseBase } from './src/lib/urls.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import linkCheck from './src/integrations/link-check.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import rehypeUnindexedFootnotes from './src/markdown/rehype-unindexed-footnotes.ts';
 import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
+import rehypeSourceListCitations from './src/markdown/rehype-source-list-citations.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import { config } from './src/config.ts';
 
 // The site can be served under a sub-path (PAS_BASE=/kb/ npm run build); every link carries it.
 const { base, contentRoot } = config;
+const lastModified = lastModifiedDays(contentRoot);
 
 export default defineConfig({
   site: 'https://python-at-scale.example.org',
@@ -42,6 +45,8 @@ export default defineConfig({
         [rehypeAutolinkHeadings, headingLinkOptions],
         [rehypeBaseLinks, { base }],
         rehypeUnindexedFootnotes,
+        // Library and trick pages list their sources once, under "Sources"; markers point there.
+        [rehypeSourceListCitations, { collections: ['libraries', 'tricks'] }],
         [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
       ],
       remarkRehype: {
@@ -59,6 +64,11 @@ export default defineConfig({
     sitemap({
       // Embeddable cards are for iframes, not for search engines.
       filter: (page) => !page.includes('/embed/'),
+      // `lastmod` from the content's own dates (reviewed, updated, published), never the build's clock.
+      serialize(item) {
+        const day = lastModified.get(new URL(item.url).pathname.slice(normaliseBase(base).length));
+        return day ? { ...item, lastmod: day } : item;
+      },
     }),
     linkCheck({ contentRoot }),
     securityHeaders(),

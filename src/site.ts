@@ -1,7 +1,7 @@
 /** Site-wide settings and the href builder bound to the configured base path. */
 import { hrefBuilder, paths, type SitePath } from './lib/urls.ts';
 
-export { SITE_DESCRIPTION, SITE_TITLE } from './lib/site-meta.ts';
+export { CONTENT_LICENSE, SITE_DESCRIPTION, SITE_TITLE } from './lib/site-meta.ts';
 
 export const href = hrefBuilder(import.meta.env.BASE_URL);
 
@@ -13,3 +13,6 @@ export const href = hrefBuilder(import.meta.env.BASE_URL);
 export const LIST_LIMIT = 24;
 export { paths };
 export type { SitePath };
+
+/** The project's repository: "Report an error" links open a new issue there. */
+export const REPOSITORY_URL = 'https://github.com/python-at-scale/python-at-scale';

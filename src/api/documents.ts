@@ -8,6 +8,7 @@ import type { TrickData } from '../schemas/trick.ts';
 import type { Source } from '../schemas/source.ts';
 import { isoDate } from '../lib/format.ts';
 import { paths } from '../lib/urls.ts';
+import { CONTENT_LICENSE } from '../lib/site-meta.ts';
 import { apiPaths, type ApiCompany, type ApiCompanySummary, type ApiLibrary, type ApiList, type ApiTrick, type UrlOf } from './schemas.ts';
 
 /**
@@ -79,6 +80,8 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
         sharedLibraries: [...relation.sharedLibraries],
         sharedTricks: [...relation.sharedTricks],
       })),
+      figuresCsv: urlOf(apiPaths.figures(id)),
+      license: { ...CONTENT_LICENSE },
     };
   };
 
@@ -96,6 +99,7 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
   const libraryDocument = (id: string): ApiLibrary => ({
     id,
     ...library(id).data,
+    reviewed: isoDate(library(id).data.reviewed),
     url: urlOf(paths.library(id)),
     usedBy: input.libraryUsers(id).map(({ company: user, use }) => ({
       ...companyRef(user.id),
@@ -107,6 +111,7 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
   const trickDocument = (id: string): ApiTrick => ({
     id,
     ...trick(id).data,
+    reviewed: isoDate(trick(id).data.reviewed),
     url: urlOf(paths.trick(id)),
     usedBy: input.trickUsers(id).map(({ company: user, use }) => ({
       ...companyRef(user.id),
@@ -115,7 +120,7 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
     })),
   });
 
-  const list = <T>(items: T[]): ApiList<T> => ({ generated: contentDate(input), count: items.length, items });
+  const list = <T>(items: T[]): ApiList<T> => ({ generated: contentDate(input), license: { ...CONTENT_LICENSE }, count: items.length, items });
 
   return {
     company: companyDocument,

@@ -23,6 +23,8 @@ export const apiPaths = {
   company: (id: string) => paths.asset(`api/companies/${checkedId(id)}.json`),
   libraries: () => paths.asset('api/libraries.json'),
   tricks: () => paths.asset('api/tricks.json'),
+  /** A profile's figures as CSV, one row per figure. */
+  figures: (id: string) => paths.asset(`api/companies/${checkedId(id)}/figures.csv`),
   schema: (name: SchemaName) => paths.asset(`api/schema/${name}.json`),
 };
 
@@ -41,6 +43,10 @@ export function urlBuilder(site: string | URL, base: string): UrlOf {
 const isoDateSchema = z.iso.date().describe('A calendar date, YYYY-MM-DD, in UTC.');
 const pageUrlSchema = z.url().describe('The absolute URL of the entry’s page on the site.');
 const apiUrlSchema = z.url().describe('The absolute URL of the entry’s own JSON document.');
+/** The license every document is published under (src/lib/site-meta.ts). */
+const licenseSchema = z
+  .object({ name: z.string().describe('The license’s short name, e.g. "CC BY 4.0".'), url: z.url().describe('The license’s text.') })
+  .describe('The license of this data: reuse it with credit and a link to the page.');
 
 /** A pointer to a company: enough to name it and to fetch its page or its JSON. */
 export const apiCompanyRefSchema = z.object({
@@ -77,6 +83,8 @@ export const apiCompanySchema = z
         sharedTricks: z.array(slugSchema).describe('Ids of the scale tricks both companies use.'),
       }),
     ).describe('Companies that share libraries or tricks with this one, most shared first.'),
+    figuresCsv: z.url().describe('The absolute URL of the profile’s figures as CSV.'),
+    license: licenseSchema,
   })
   .meta({ title: 'Company profile', description: 'One company profile of Python at Scale, at /api/companies/<id>.json.' });
 
@@ -94,11 +102,13 @@ const usageSchema = <Shape extends z.ZodRawShape>(shape: Shape) =>
 
 /** A library: its frontmatter and the companies that use it. */
 export const apiLibrarySchema = z.object(identity('library')).extend(librarySchema.shape).extend({
+  reviewed: isoDateSchema.describe('When the entry was last checked against its sources.'),
   usedBy: z.array(usageSchema({ use: libraryUseSchema.shape.use })).describe('The companies that use it, by name.'),
 }).meta({ title: 'Library', description: 'A library, with each company that uses it and how.' });
 
 /** A scale trick: its frontmatter and the companies that use it. */
 export const apiTrickSchema = z.object(identity('trick')).extend(trickSchema.shape).extend({
+  reviewed: isoDateSchema.describe('When the entry was last checked against its sources.'),
   usedBy: z.array(usageSchema({ how: trickUseSchema.shape.how })).describe('The companies that use it, by name.'),
 }).meta({ title: 'Scale trick', description: 'A scale trick, with each company that uses it and how.' });
 
@@ -109,6 +119,7 @@ function listSchema<Item extends z.ZodType>(item: Item, title: string, descripti
       generated: isoDateSchema.describe(
         'The date of the content, not of the build: the newest `reviewed` date of any company profile.',
       ),
+      license: licenseSchema,
       count: z.number().int().nonnegative().describe('The number of items.'),
       items: z.array(item),
     })
@@ -136,7 +147,7 @@ export type ApiCompany = z.output<typeof apiCompanySchema>;
 export type ApiCompanySummary = z.output<typeof apiCompanySummarySchema>;
 export type ApiLibrary = z.output<typeof apiLibrarySchema>;
 export type ApiTrick = z.output<typeof apiTrickSchema>;
-export type ApiList<T> = { generated: string; count: number; items: T[] };
+export type ApiList<T> = { generated: string; license: { name: string; url: string }; count: number; items: T[] };
 
 /** The zod schema of each endpoint, by the name of its JSON Schema. */
 export const apiSchemas = {

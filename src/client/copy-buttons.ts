@@ -5,7 +5,7 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
   if (!navigator.clipboard) continue;
   button.hidden = false;
   button.addEventListener('click', () => {
-    const field = document.getElementById(button.dataset.copyTarget ?? '') as HTMLInputElement | null;
+    const field = document.getElementById(button.dataset.copyTarget ?? '') as HTMLInputElement | HTMLTextAreaElement | null;
     if (!field) return;
     void navigator.clipboard.writeText(field.value).then(
       () => {

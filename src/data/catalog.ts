@@ -10,7 +10,7 @@ import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage }
 import { formatProblems, validateCompanyReferences, validatePostReferences } from './references.ts';
 import { checkSources, citedInBody, uncheckedSources, undatedSources } from './source-checks.ts';
 import { groupByLabel } from '../lib/group.ts';
-import { libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary.ts';
+import { keysOf, libraryKinds, roleAreas, trickCategories, type RoleArea } from '../lib/vocabulary.ts';
 import { paths, type SitePath } from '../lib/urls.ts';
 import type { CollectionName } from '../lib/collections.ts';
 import { backlinkIndex, extractInternalLinks, linkedPage } from './backlinks.ts';
@@ -50,6 +50,15 @@ export interface Catalog {
   aliases: Map<string, string>;
   /** The pages that mention a page, from body links and frontmatter references. */
   mentions: (path: SitePath) => Mention[];
+  /** Every role area, in the vocabulary's order, with the companies where Python does that job. */
+  areas: Area[];
+}
+
+/** A role area and the companies (by name) whose profile lists it. */
+export interface Area {
+  id: RoleArea;
+  label: string;
+  companies: Company[];
 }
 
 /** A page that mentions another one. */
@@ -164,6 +173,11 @@ async function loadCatalog(): Promise<Catalog> {
     related: (id) => related.get(id) ?? [],
     aliases,
     mentions: (path) => mentions.get(path) ?? [],
+    areas: keysOf(roleAreas).map((id) => ({
+      id,
+      label: roleAreas[id],
+      companies: companies.filter((c) => c.data.role.areas.includes(id)),
+    })),
   };
 }
 

@@ -14,7 +14,7 @@ export function cspFromHtml(html: string): string | undefined {
   return match?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
 }
 
-const framedNowhere = ['', 'companies/*', 'libraries/*', 'tricks/*', 'posts/*', 'search/*', 'compare/*'];
+const framedNowhere = ['', 'companies/*', 'libraries/*', 'tricks/*', 'posts/*', 'search/*', 'compare/*', 'areas/*'];
 
 export function headersFile(csp: string, base: string): string {
   const prefix = base.endsWith('/') ? base : `${base}/`;

@@ -5,3 +5,12 @@
 export const SITE_TITLE = 'Python at Scale';
 export const SITE_DESCRIPTION =
   'How large companies use Python at scale: cited profiles of Instagram, Netflix, Google / YouTube, Spotify and Dropbox, with the libraries and scale tricks they share.';
+
+/**
+ * The license of the site's text and data, stated in the footer and in every JSON document. CC BY
+ * fits a cited reference work: anyone may quote, embed and reuse it, with credit and a link back.
+ */
+export const CONTENT_LICENSE = {
+  name: 'CC BY 4.0',
+  url: 'https://creativecommons.org/licenses/by/4.0/',
+} as const;

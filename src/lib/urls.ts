@@ -38,6 +38,10 @@ export const paths = {
   library: (id: string) => paths.entry('libraries', id),
   trick: (id: string) => paths.entry('tricks', id),
   post: (id: string) => paths.entry('posts', id),
+  /** The index of role areas. */
+  areas: () => sitePath('/areas/'),
+  /** A role area's page: the companies where Python does that job. */
+  area: (id: string) => sitePath(`/areas/${checkedId(id)}/`),
   embed: (id: string) => sitePath(`/embed/companies/${checkedId(id)}/`),
   og: (collection: CollectionName, id: string) => sitePath(`/og/${collection}/${checkedId(id)}.png`),
   /** A file served from public/, such as "favicon.svg". */

@@ -53,3 +53,42 @@ export function companyAliasRedirects(contentRoot: string, base = '/'): Record<s
   }
   return redirects;
 }
+
+/** A frontmatter date (YAML reads `2026-11-21` as a Date; a quoted one stays text) as "YYYY-MM-DD". */
+function dayOf(value: unknown): string | undefined {
+  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return value.trim();
+  return undefined;
+}
+
+/**
+ * When each page's content last changed, for the sitemap's `lastmod`: a profile's, library's or
+ * trick's `reviewed` day, an article's `updated` (else `published`) day, and for an area page the
+ * newest `reviewed` day of the profiles it lists. Keys are site paths without the base.
+ */
+export function lastModifiedDays(contentRoot: string): Map<string, string> {
+  const days = new Map<string, string>();
+  const areaDays = new Map<string, string>();
+  for (const { id, data } of readFrontmatterFiles(contentRoot, 'companies')) {
+    const day = dayOf(data['reviewed']);
+    if (!day) continue;
+    days.set(`/companies/${id}/`, day);
+    const role = data['role'] as { areas?: unknown } | undefined;
+    for (const area of Array.isArray(role?.areas) ? role.areas : []) {
+      const path = `/areas/${String(area)}/`;
+      if ((areaDays.get(path) ?? '') < day) areaDays.set(path, day);
+    }
+  }
+  for (const collection of ['libraries', 'tricks'] as const) {
+    for (const { id, data } of readFrontmatterFiles(contentRoot, collection)) {
+      const day = dayOf(data['reviewed']);
+      if (day) days.set(`/${collection}/${id}/`, day);
+    }
+  }
+  for (const { id, data } of readFrontmatterFiles(contentRoot, 'posts')) {
+    const day = dayOf(data['updated']) ?? dayOf(data['published']);
+    if (day) days.set(`/posts/${id}/`, day);
+  }
+  for (const [path, day] of areaDays) days.set(path, day);
+  return days;
+}

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { keysOf, libraryKinds } from '../lib/vocabulary.ts';
-import { choiceError, sentence, text, typeError, withFrontmatter } from './shared.ts';
+import { calendarDate, choiceError, sentence, text, typeError, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const kindChoices = keysOf(libraryKinds);
@@ -25,6 +25,8 @@ export const librarySchema = withFrontmatter(
     summary: sentence({ holds: 'one sentence on what it is', example: 'summary: The array library that scientific Python is built on.' }),
     /** Sources that footnotes in the body cite by id. */
     sources: sourceListSchema.default([]),
+    /** When the entry was last checked against its sources; shown on the page and in the sitemap. */
+    reviewed: calendarDate({ holds: 'when the entry was last checked against its sources', example: 'reviewed: 2026-11-28' }),
   }),
   'libraries',
 );

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { keysOf, trickCategories } from '../lib/vocabulary.ts';
-import { choiceError, sentence, text, withFrontmatter } from './shared.ts';
+import { calendarDate, choiceError, sentence, text, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const categoryChoices = keysOf(trickCategories);
@@ -18,6 +18,8 @@ export const trickSchema = withFrontmatter(
     }),
     /** Sources that footnotes in the body cite by id. */
     sources: sourceListSchema.default([]),
+    /** When the entry was last checked against its sources; shown on the page and in the sitemap. */
+    reviewed: calendarDate({ holds: 'when the entry was last checked against its sources', example: 'reviewed: 2026-11-28' }),
   }),
   'tricks',
 );

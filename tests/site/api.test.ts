@@ -141,7 +141,10 @@ describe('/api/companies.json', () => {
 describe('/api/companies/<id>.json', () => {
   it('exists for every company and for nothing else (aliases are in the document, not files)', () => {
     const files = readdirSync(path.join(dist, 'api', 'companies')).sort();
-    expect(files).toEqual(companies.map((c) => `${c.id}.json`).sort());
+    expect(files.filter((file) => file.endsWith('.json'))).toEqual(companies.map((c) => `${c.id}.json`).sort());
+    // Beside each document, a folder with the profile's figures as CSV, and nothing else.
+    expect(files.filter((file) => !file.endsWith('.json'))).toEqual(companies.map((c) => c.id).sort());
+    for (const { id } of companies) expect(readdirSync(path.join(dist, 'api', 'companies', id))).toEqual(['figures.csv']);
   });
 
   describe.each(companies)('$id', (company) => {

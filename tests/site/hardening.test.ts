@@ -26,6 +26,7 @@ const kinds: { name: string; path: string; use?: (page: Page) => Promise<void> }
   { name: 'articles index', path: '/posts/' },
   { name: 'article', path: '/posts/popular-claims-checked/' },
   { name: 'compare', path: '/compare/' },
+  { name: 'role area', path: '/areas/web-backend/' },
   {
     name: 'search',
     path: '/search/?q=monolith&kind=Company',

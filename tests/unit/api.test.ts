@@ -30,11 +30,11 @@ const companies = [
   company('initech', 'Initech', '2025-12-31', ['numpy'], []),
 ];
 const libraries = [
-  { id: 'django', data: librarySchema.parse({ name: 'Django', kind: 'web', language: 'Python', homepage: 'https://www.djangoproject.com/', summary: 'A web framework.' }) },
-  { id: 'numpy', data: librarySchema.parse({ name: 'NumPy', kind: 'data-science', language: 'Python and C', homepage: 'https://numpy.org/', summary: 'Arrays.' }) },
-  { id: 'unused', data: librarySchema.parse({ name: 'Unused', kind: 'web', language: 'Python', homepage: 'https://example.com/', summary: 'Nobody uses it.' }) },
+  { id: 'django', data: librarySchema.parse({ name: 'Django', kind: 'web', language: 'Python', homepage: 'https://www.djangoproject.com/', summary: 'A web framework.', reviewed: '2026-11-21' }) },
+  { id: 'numpy', data: librarySchema.parse({ name: 'NumPy', kind: 'data-science', language: 'Python and C', homepage: 'https://numpy.org/', summary: 'Arrays.', reviewed: '2026-11-21' }) },
+  { id: 'unused', data: librarySchema.parse({ name: 'Unused', kind: 'web', language: 'Python', homepage: 'https://example.com/', summary: 'Nobody uses it.', reviewed: '2026-11-21' }) },
 ];
-const tricks = [{ id: 'gc-freeze', data: trickSchema.parse({ name: 'Freezing the GC', summary: 'Keep the collector off shared pages.', category: 'memory' }) }];
+const tricks = [{ id: 'gc-freeze', data: trickSchema.parse({ name: 'Freezing the GC', summary: 'Keep the collector off shared pages.', category: 'memory', reviewed: '2026-11-21' }) }];
 
 /** The same wiring as src/data/catalog.ts, without Astro's content layer. */
 function input(): ApiInput {

@@ -58,7 +58,7 @@ describe('companySchema', () => {
 });
 
 describe('librarySchema', () => {
-  const library = { name: 'Django', kind: 'web', language: 'Python', homepage: 'https://www.djangoproject.com/', summary: 'A web framework.' };
+  const library = { name: 'Django', kind: 'web', language: 'Python', homepage: 'https://www.djangoproject.com/', summary: 'A web framework.', reviewed: '2026-11-28' };
 
   it('accepts a library and defaults its sources', () => {
     expect(librarySchema.parse(library).sources).toEqual([]);
@@ -68,21 +68,25 @@ describe('librarySchema', () => {
     ['an unknown kind', { kind: 'framework' }, 'kind'],
     ['a homepage without https', { homepage: 'www.djangoproject.com' }, 'homepage'],
     ['an empty summary', { summary: '' }, 'summary'],
+    ['no reviewed date', { reviewed: undefined }, 'reviewed'],
+    ['a reviewed date that is not a date', { reviewed: 'soon' }, 'reviewed: must be a date'],
   ])('rejects %s', (_, change, expected) => {
     expect(issues(librarySchema, { ...library, ...change }).some((l) => l.startsWith(expected))).toBe(true);
   });
 });
 
 describe('trickSchema', () => {
-  const trick = { name: 'Freezing the GC', summary: 'Keep the collector off shared pages.', category: 'memory' };
+  const trick = { name: 'Freezing the GC', summary: 'Keep the collector off shared pages.', category: 'memory', reviewed: '2026-11-28' };
 
   it('accepts a trick', () => {
     expect(trickSchema.parse(trick).category).toBe('memory');
+    expect(trickSchema.parse(trick).reviewed).toEqual(new Date('2026-11-28'));
   });
 
-  it('rejects an unknown category and a missing name', () => {
+  it('rejects an unknown category, a missing name and a missing reviewed date', () => {
     expect(issues(trickSchema, { ...trick, category: 'speed' })[0]).toMatch(/^category/);
     expect(issues(trickSchema, { ...trick, name: undefined })[0]).toMatch(/^name/);
+    expect(issues(trickSchema, { ...trick, reviewed: undefined })[0]).toMatch(/^reviewed/);
   });
 });
 
