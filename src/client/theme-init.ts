@@ -1,0 +1,9 @@
+/**
+ * The site's one inline script: it sets <html data-theme> from the reader's stored choice while the
+ * head is parsed, so the first paint already has that theme (a module script would run after it).
+ * Astro does not hash `is:inline` scripts; astro.config.mjs adds this text's hash to the CSP.
+ * tokens.css reads data-theme; ThemeSelect.astro shows the switch only once it is set.
+ */
+export const THEME_STORAGE_KEY = 'pas-theme';
+
+export const themeInitScript = `(()=>{let t='auto';try{const s=localStorage.getItem('${THEME_STORAGE_KEY}');if(s==='light'||s==='dark')t=s}catch{}document.documentElement.dataset.theme=t})()`;
