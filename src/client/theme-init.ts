@@ -6,4 +6,6 @@
  */
 export const THEME_STORAGE_KEY = 'pas-theme';
 
-export const themeInitScript = `(()=>{let t='auto';try{const s=localStorage.getItem('${THEME_STORAGE_KEY}');if(s==='light'||s==='dark')t=s}catch{}document.documentElement.dataset.theme=t})()`;
+// Any stored value but light or dark matches no theme rule in tokens.css, so the page follows the
+// system; theme-select.ts treats it as auto.
+export const themeInitScript = `((d)=>{try{d.dataset.theme=localStorage.getItem('${THEME_STORAGE_KEY}')||'auto'}catch{d.dataset.theme='auto'}})(document.documentElement)`;

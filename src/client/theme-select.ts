@@ -4,11 +4,6 @@ import { THEME_STORAGE_KEY } from './theme-init.ts';
 type Theme = 'auto' | 'light' | 'dark';
 const isTheme = (value: unknown): value is Theme => value === 'auto' || value === 'light' || value === 'dark';
 
-function apply(theme: Theme) {
-  document.documentElement.dataset.theme = theme;
-  for (const select of document.querySelectorAll<HTMLSelectElement>('theme-select select')) select.value = theme;
-}
-
 class ThemeSelect extends HTMLElement {
   connectedCallback() {
     const select = this.querySelector('select')!;
@@ -16,7 +11,7 @@ class ThemeSelect extends HTMLElement {
     select.value = isTheme(current) ? current : 'auto';
     select.addEventListener('change', () => {
       const theme = isTheme(select.value) ? select.value : 'auto';
-      apply(theme);
+      document.documentElement.dataset.theme = theme;
       try {
         if (theme === 'auto') localStorage.removeItem(THEME_STORAGE_KEY);
         else localStorage.setItem(THEME_STORAGE_KEY, theme);
@@ -28,8 +23,3 @@ class ThemeSelect extends HTMLElement {
 }
 
 customElements.define('theme-select', ThemeSelect);
-
-// A choice made in another tab applies here too.
-window.addEventListener('storage', (event) => {
-  if (event.key === THEME_STORAGE_KEY) apply(isTheme(event.newValue) ? event.newValue : 'auto');
-});
