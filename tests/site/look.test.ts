@@ -31,6 +31,7 @@ const pageKinds = [
 ];
 
 describe('no element in main is wider than its container', () => {
+  // Fifteen pages in one browser context per width.
   it.each([375, 768, 1280])('at %i px, on every kind of page', async (width) => {
     const { page, context } = await site.open('/404.html', { viewport: { width, height: 900 } });
     const found: string[] = [];
@@ -42,7 +43,7 @@ describe('no element in main is wider than its container', () => {
     }
     expect(found).toEqual([]);
     await context.close();
-  });
+  }, 180_000);
 
   it('a wide table scrolls inside a labelled region that the keyboard reaches', async () => {
     const { page, context } = await site.open('/compare/', { viewport: { width: 375, height: 900 } });
@@ -141,7 +142,7 @@ describe('the theme switch', () => {
       expect(await axeViolations(page), path).toEqual([]);
     }
     await context.close();
-  });
+  }, 120_000);
 });
 
 describe('printing', () => {
