@@ -16,8 +16,11 @@ import securityHeaders from './src/integrations/security-headers.ts';
 import rehypeUnindexedFootnotes from './src/markdown/rehype-unindexed-footnotes.ts';
 import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
 import rehypeSourceListCitations from './src/markdown/rehype-source-list-citations.ts';
+import rehypeTableScroll from './src/markdown/rehype-table-scroll.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import { config } from './src/config.ts';
+import { createHash } from 'node:crypto';
+import { themeInitScript } from './src/client/theme-init.ts';
 
 // The site can be served under a sub-path (PAS_BASE=/kb/ npm run build); every link carries it.
 const { base, contentRoot } = config;
@@ -39,7 +42,8 @@ export default defineConfig({
       // Order matters: GFM parses the footnotes that remarkCiteSources fills in from `sources`.
       remarkPlugins: [remarkGfm, remarkCiteSources],
       // Heading ids first, so that the "copy link" controls can point at them.
-      // Root-relative links in bodies get the base path; links to other sites open safely.
+      // Root-relative links in bodies get the base path; links to other sites open safely; wide
+      // tables scroll inside their own region rather than the page.
       rehypePlugins: [
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, headingLinkOptions],
@@ -48,6 +52,7 @@ export default defineConfig({
         // Library and trick pages list their sources once, under "Sources"; markers point there.
         [rehypeSourceListCitations, { collections: ['libraries', 'tricks'] }],
         [rehypeExternalLinks, { rel: ['noopener', 'noreferrer'] }],
+        rehypeTableScroll,
       ],
       remarkRehype: {
         footnoteLabel: 'Citations',
@@ -92,7 +97,12 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      scriptDirective: {
+        resources: ["'self'", "'wasm-unsafe-eval'"],
+        // The theme is set by an inline script before the first paint; Astro hashes only the
+        // scripts it writes itself, so this one's hash is added here.
+        hashes: [`sha256-${createHash('sha256').update(themeInitScript).digest('base64')}`],
+      },
       styleDirective: { resources: ["'self'"] },
     },
   },

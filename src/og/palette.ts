@@ -6,10 +6,10 @@ const file = path.resolve('src', 'styles', 'tokens.css');
 const tokens = readFileSync(file, 'utf8');
 
 function token(name: string): string {
-  // The first declaration is the light theme's; the dark theme's follow in a media query.
-  const value = new RegExp(`--${name}:\\s*([^;]+);`).exec(tokens)?.[1];
+  const value = new RegExp(`--${name}:\\s*([^;]+);`).exec(tokens)?.[1]?.trim();
   if (!value) throw new Error(`${file} has no --${name}, which the social images use.`);
-  return value.trim();
+  // A themed colour is light-dark(light, dark); the cards are drawn in the light theme.
+  return /^light-dark\(\s*([^,]+),/.exec(value)?.[1]?.trim() ?? value;
 }
 
 export const palette = {
