@@ -1,13 +1,13 @@
 import { z } from 'astro/zod';
 import { keysOf, libraryKinds } from '../lib/vocabulary.ts';
-import { choiceError, sentence, text, typeError, withFrontmatter } from './shared.ts';
+import { choiceError, sentence, text, typeError, strictGroup, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const kindChoices = keysOf(libraryKinds);
 
 /** The frontmatter of a library entry in content/libraries. */
 export const librarySchema = withFrontmatter(
-  z.object({
+  strictGroup({
     /** The library's name as its project writes it, e.g. "NumPy". */
     name: text({ holds: "the library's name as its project writes it", example: 'name: NumPy' }),
     /** What sort of library it is, from a closed list; the libraries index groups by it. */

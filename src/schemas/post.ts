@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
-import { calendarDate, listOf, sentence, slug, text, withFrontmatter } from './shared.ts';
+import { calendarDate, listOf, sentence, slug, text, strictGroup, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 /** The frontmatter of an article in content/posts. */
 export const postSchema = withFrontmatter(
-  z.object({
+  strictGroup({
     /** The headline. */
     title: text({ holds: 'the headline', example: 'title: The common thread' }),
     /** One or two sentences: the meta description and the teaser on the posts index. */
@@ -13,9 +13,9 @@ export const postSchema = withFrontmatter(
       example: 'description: What the five companies share, and where they differ.',
     }),
     /** When it was first published. */
-    published: calendarDate({ holds: 'when it was first published', example: 'published: 2026-11-21' }),
+    published: calendarDate({ holds: 'when it was first published', example: 'published: "2026-11-21"', notAfterToday: true }),
     /** When it was last changed in substance; leave out if never. */
-    updated: calendarDate({ holds: 'when it was last changed in substance', example: 'updated: 2026-11-21' }).optional(),
+    updated: calendarDate({ holds: 'when it was last changed in substance', example: 'updated: "2026-11-21"', notAfterToday: true }).optional(),
     /** Ids of the company profiles the article covers. */
     companies: listOf(slug({ holds: 'the id of a company profile', example: 'companies: [instagram]' }), {
       holds: 'the ids of the company profiles the article covers',

@@ -1,13 +1,13 @@
 import { z } from 'astro/zod';
 import { keysOf, trickCategories } from '../lib/vocabulary.ts';
-import { choiceError, sentence, text, withFrontmatter } from './shared.ts';
+import { choiceError, sentence, text, strictGroup, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const categoryChoices = keysOf(trickCategories);
 
 /** The frontmatter of a scale trick in content/tricks. */
 export const trickSchema = withFrontmatter(
-  z.object({
+  strictGroup({
     /** The pattern's name, e.g. "Pre-fork workers sharing memory". */
     name: text({ holds: "the pattern's name", example: 'name: Pre-fork workers sharing memory' }),
     /** One sentence on what the pattern is. */
