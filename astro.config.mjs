@@ -14,7 +14,9 @@ import linkCheck from './src/integrations/link-check.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import rehypeUnindexedFootnotes from './src/markdown/rehype-unindexed-footnotes.ts';
 import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
+import rehypeAnchorAliases from './src/markdown/rehype-anchor-aliases.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
+import contentCheck from './src/integrations/content-check.ts';
 import { config } from './src/config.ts';
 
 // The site can be served under a sub-path (PAS_BASE=/kb/ npm run build); every link carries it.
@@ -39,6 +41,8 @@ export default defineConfig({
       // Root-relative links in bodies get the base path; links to other sites open safely.
       rehypePlugins: [
         rehypeHeadingIds,
+        // Old anchors of renamed headings (`anchorAliases` in the frontmatter) keep landing on them.
+        rehypeAnchorAliases,
         [rehypeAutolinkHeadings, headingLinkOptions],
         [rehypeBaseLinks, { base }],
         rehypeUnindexedFootnotes,
@@ -53,6 +57,8 @@ export default defineConfig({
     }),
   },
   integrations: [
+    // First: every content problem at once, with file and line, before Astro's content layer runs.
+    contentCheck({ contentRoot, idsFile: config.idsFile }),
     // `optimize` compiles the static parts of each MDX body to HTML strings instead of one JSX call
     // per element: same pages (attribute spelling aside), and at 1,000 companies the Vite step
     // took 26 s instead of 32 s and peaked 0.6 GB lower (see bench/README.md).
@@ -61,7 +67,7 @@ export default defineConfig({
       // Embeddable cards are for iframes, not for search engines.
       filter: (page) => !page.includes('/embed/'),
     }),
-    linkCheck({ contentRoot }),
+    linkCheck({ contentRoot, ledgerFile: config.ledgerFile }),
     securityHeaders(),
     pagefind(),
     // Last: the new site replaces the old only once every step above has passed.
@@ -93,6 +99,14 @@ export default defineConfig({
       // without hashes, cache across pages, and inlining left Vite's __VITE_PRELOAD__ placeholder
       // unreplaced in the search page's dynamic import of Pagefind.
       assetsInlineLimit: 0,
+      rolldownOptions: {
+        // Astro marks every MDX module "use astro:head-inject" for its own bundling step; Rolldown
+        // warns once per file that it may drop the directive, which is harmless and was most of the log.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
     },
   },
 });

@@ -1,7 +1,10 @@
 /**
  * After the build, checks every internal link and #fragment in the output (src/node/link-check.ts)
  * and fails the build with a list of page → broken link, naming the content file and line for links
- * written in an entry's body. Runs before the search index is built, so a broken site fails fast.
+ * written in an entry's body. Then, from the same scanned pages, checks that every URL and anchor in
+ * the published-link ledger still resolves (src/node/ledger.ts), so that a renamed file or heading
+ * fails `npm run build` itself, saying which alias keeps the link alive. Runs before the search
+ * index is built and before the new site replaces the old one, so a broken site fails fast.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,9 +12,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../node/built-site.ts';
 import { findBrokenLinks, scanHtml, type BrokenLink, type ScannedPage } from '../node/link-check.ts';
+import { formatLostLinks, lostFromLedger, type Ledger } from '../node/ledger.ts';
 
 export class BrokenLinksError extends Error {
   override name = 'BrokenLinksError';
+}
+
+export class LostLinksError extends Error {
+  override name = 'LostLinksError';
 }
 
 /** Where in the content a link on an entry page was written, if it was. */
@@ -36,7 +44,13 @@ export function formatBrokenLinks(broken: readonly BrokenLink[], contentRoot: st
   return lines.join('\n');
 }
 
-export default function linkCheck(options: { contentRoot: string }): AstroIntegration {
+export interface LinkCheckOptions {
+  contentRoot: string;
+  /** The published-link ledger to hold the site to; none for fixture content. */
+  ledgerFile?: string;
+}
+
+export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
   let base = '/';
   return {
     name: 'python-at-scale:link-check',
@@ -57,6 +71,18 @@ export default function linkCheck(options: { contentRoot: string }): AstroIntegr
         if (broken.length > 0) throw new BrokenLinksError(formatBrokenLinks(broken, options.contentRoot));
         const count = [...pages.values()].reduce((sum, page) => sum + page.links.length, 0);
         logger.info(`Checked ${count} links on ${pages.size} pages in ${Math.round(performance.now() - started)} ms.`);
+        if (options.ledgerFile) {
+          const ledger = JSON.parse(readFileSync(options.ledgerFile, 'utf8')) as Ledger;
+          const relative = path.relative(process.cwd(), options.ledgerFile);
+          const lost = lostFromLedger(ledger, pages, files, base);
+          if (lost.length > 0) {
+            const error = new LostLinksError(formatLostLinks(lost, relative));
+            // The stack would point here, not at the content: the message names each URL and its fix.
+            error.stack = '';
+            throw error;
+          }
+          logger.info(`All ${Object.keys(ledger.urls).length} URLs in ${relative} still resolve, with their anchors.`);
+        }
       },
     },
   };

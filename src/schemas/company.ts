@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { keysOf, roleAreas } from '../lib/vocabulary.ts';
-import { calendarDate, choiceError, itemOf, listOf, missing, partialDate, sentence, shown, slug, strictGroup, text, typeError, withFrontmatter } from './shared.ts';
+import { anchorAliasesSchema, calendarDate, choiceError, itemOf, listOf, missing, partialDate, sentence, shown, slug, strictGroup, text, typeError, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const sourceId = slug({ holds: "the id of one of this entry's `sources`", example: 'source: static-analysis-post' });
@@ -93,7 +93,7 @@ const libraryUseExample = (library = 'django') =>
 export const libraryUseSchema = itemOf(
   {
     /** The id of an entry in content/libraries. */
-    library: slug({ holds: 'the id of an entry in content/libraries', example: 'library: django' }),
+    library: slug({ holds: 'the id of an entry in content/libraries', example: 'library: django', folder: 'libraries' }),
     /** How this company uses it, in one sentence. */
     use: sentence({ holds: 'how this company uses it, in one sentence', example: 'use: The whole web backend is one Django codebase.' }),
     /** The id of the entry's source that reports it. */
@@ -109,7 +109,7 @@ const trickUseExample = (trick = 'prefork-copy-on-write') =>
 export const trickUseSchema = itemOf(
   {
     /** The id of an entry in content/tricks. */
-    trick: slug({ holds: 'the id of an entry in content/tricks', example: 'trick: prefork-copy-on-write' }),
+    trick: slug({ holds: 'the id of an entry in content/tricks', example: 'trick: prefork-copy-on-write', folder: 'tricks' }),
     /** How this company does it, in one sentence. */
     how: sentence({ holds: 'how this company does it, in one sentence', example: 'how: Workers fork from a warmed-up parent.' }),
     /** The id of the entry's source that reports it. */
@@ -165,6 +165,8 @@ export const companySchema = withFrontmatter(
     sources: sourceListSchema.min(1, { error: 'a profile needs at least one source: list every source it cites under `sources`' }),
     /** When the profile was last checked against its sources. */
     reviewed: calendarDate({ holds: 'when the profile was last checked against its sources', example: 'reviewed: "2026-11-21"', notAfterToday: true }),
+    /** Old anchors of renamed body headings → their new anchors, so published links keep landing (optional). */
+    anchorAliases: anchorAliasesSchema,
   }),
   'companies',
 );

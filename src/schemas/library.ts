@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { keysOf, libraryKinds } from '../lib/vocabulary.ts';
-import { choiceError, sentence, text, typeError, strictGroup, withFrontmatter } from './shared.ts';
+import { anchorAliasesSchema, choiceError, sentence, text, typeError, strictGroup, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const kindChoices = keysOf(libraryKinds);
@@ -25,6 +25,8 @@ export const librarySchema = withFrontmatter(
     summary: sentence({ holds: 'one sentence on what it is', example: 'summary: The array library that scientific Python is built on.' }),
     /** Sources that footnotes in the body cite by id. */
     sources: sourceListSchema.default([]),
+    /** Old anchors of renamed body headings → their new anchors, so published links keep landing (optional). */
+    anchorAliases: anchorAliasesSchema,
   }),
   'libraries',
 );

@@ -88,10 +88,14 @@ export function slugified(value: string): string {
  * An id or slug: lower-case words joined by single hyphens. An entry's id is its file name and its
  * permalink, so the same rule applies to every id that a reference may name.
  */
-export function slug(help: FieldHelp) {
+export function slug(help: FieldHelp & { folder?: string }) {
   return z.string({ error: typeError('an id such as "static-python"', help) }).regex(SLUG_PATTERN, {
     error: (issue) => {
       const value = String(issue.input);
+      // A reference names an entry that exists: a slug made from the value may not, so never suggest one.
+      if (help.folder) {
+        return `must be the id of an entry in content/${help.folder} (its file name, without .mdx), not ${shown(value)}. Fix: write the id; every id is listed in docs/ids.md.`;
+      }
       const suggestion = slugified(value);
       return (
         `must be lower-case letters and digits joined by single hyphens, such as "static-python", not ${shown(value)}.` +
@@ -315,3 +319,19 @@ export function withFrontmatter<T extends z.ZodObject>(schema: T, collection: st
       `Fix: start the file with a frontmatter block, as docs/authoring.md shows for ${collection}${inline(block)}`,
   });
 }
+
+/**
+ * Old anchors of renamed body headings → the anchor each now has: `anchorAliases: { reporting:
+ * metrics-and-reporting }`. A published anchor is a promise (ledger/published.json); the page keeps
+ * the old one as an empty target at the start of the renamed heading.
+ */
+export const anchorAliasesSchema = z
+  .record(
+    z.string().regex(SLUG_PATTERN, { error: (issue) => `each old anchor must be lower-case words joined by hyphens, as the ledger lists it, not ${shown(issue.input)}.` }),
+    slug({ holds: "the renamed heading's anchor", example: 'anchorAliases: { reporting: metrics-and-reporting }' }),
+    {
+      error: (issue) =>
+        `must be a group of old anchor: new anchor pairs, not ${shown(issue.input)}. Write it as \`anchorAliases: { reporting: metrics-and-reporting }\``,
+    },
+  )
+  .optional();

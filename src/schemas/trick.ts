@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { keysOf, trickCategories } from '../lib/vocabulary.ts';
-import { choiceError, sentence, text, strictGroup, withFrontmatter } from './shared.ts';
+import { anchorAliasesSchema, choiceError, sentence, text, strictGroup, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const categoryChoices = keysOf(trickCategories);
@@ -18,6 +18,8 @@ export const trickSchema = withFrontmatter(
     }),
     /** Sources that footnotes in the body cite by id. */
     sources: sourceListSchema.default([]),
+    /** Old anchors of renamed body headings → their new anchors, so published links keep landing (optional). */
+    anchorAliases: anchorAliasesSchema,
   }),
   'tricks',
 );

@@ -42,9 +42,11 @@ export interface BodyContext {
   firstLine: number;
   /** The entry's source ids, for its footnote labels. */
   sourceIds: readonly string[];
+  /** `anchorAliases` from the frontmatter, with the file line of each alias. */
+  anchorAliases?: { alias: string; target: string; line: number }[];
 }
 
-export function checkBody(body: string, { collection, id, firstLine, sourceIds }: BodyContext): BodyProblem[] {
+export function checkBody(body: string, { collection, id, firstLine, sourceIds, anchorAliases = [] }: BodyContext): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const tree = parser.parse(body) as Root;
   const lineOf = (node: { position?: { start: { line: number } } }) => (node.position?.start.line ?? 1) + firstLine - 1;
@@ -74,6 +76,19 @@ export function checkBody(body: string, { collection, id, firstLine, sourceIds }
       });
     } else seen.set(anchor, line);
   });
+
+  for (const { alias, target, line } of anchorAliases) {
+    if (!seen.has(target)) {
+      problems.push({
+        line,
+        message:
+          `anchorAliases: "${alias}" points at #${target}, which no heading of the body has. ` +
+          `Fix: use the anchor of the renamed heading (headings here: ${[...seen.keys()].map((a) => `#${a}`).join(', ') || 'none'}).`,
+      });
+    } else if (seen.has(alias) || generated.has(alias)) {
+      problems.push({ line, message: `anchorAliases: "${alias}" is an anchor the page still has, so it needs no alias. Fix: remove it.` });
+    }
+  }
 
   const page = new URL(`https://site.invalid/${collection}/${id}/`);
   visit(tree, ['link', 'definition'], (node) => {

@@ -17,6 +17,7 @@ import { postSchema } from '../../schemas/post.ts';
 import { slugified } from '../../schemas/shared.ts';
 import { trickSchema } from '../../schemas/trick.ts';
 import { checkBody, citationCount } from './body.ts';
+import { unknownId } from '../../data/references.ts';
 import { parseFrontmatter, splitFile } from './frontmatter.ts';
 
 export const schemas: Record<CollectionName, z.ZodType> = {
@@ -56,10 +57,13 @@ export interface ContentReport {
   files: number;
 }
 
-/** "–" → "– (U+2013)": a character as a message names it. */
+const charNames: Record<string, string> = { '\u2013': 'an en dash', '\u2014': 'an em dash', _: 'an underscore', '.': 'a full stop', ' ': 'a space' };
+
+/** "–" → 'an en dash "–" (U+2013)': a character as a message names it. */
 function named(char: string): string {
   const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return char.trim() ? `"${char}" (U+${code})` : `a space (U+${code})`;
+  const name = charNames[char] ?? (/\p{Lu}/u.test(char) ? 'the capital letter' : /\s/.test(char) ? 'a space' : 'the character');
+  return `${name} "${char}" (U+${code})`;
 }
 
 function fileNameProblem(name: string, collection: CollectionName): string | undefined {
@@ -77,10 +81,20 @@ function fileNameProblem(name: string, collection: CollectionName): string | und
   );
 }
 
+/** Id → display name of every entry of a collection, read from the files, valid or not. */
+export type EntryNames = Record<CollectionName, Record<string, string>>;
+
+interface ReadFile {
+  collection: CollectionName;
+  id: string;
+  file: string;
+  text: string;
+}
+
 export function checkContent(contentRoot: string, cwd = process.cwd()): ContentReport {
   const problems: ContentProblem[] = [];
   const entries: CheckedEntry[] = [];
-  let files = 0;
+  const read: ReadFile[] = [];
   for (const collection of collectionNames) {
     const dir = path.join(contentRoot, collection);
     if (!existsSync(dir)) continue;
@@ -92,14 +106,38 @@ export function checkContent(contentRoot: string, cwd = process.cwd()): ContentR
         problems.push({ file, line: 1, message: `only .mdx files are read, so this file is left out of the site. Fix: rename it to ${name.replace(/\.[^.]*$/, '')}.mdx, or move it out of ${path.relative(cwd, dir)}/.` });
         continue;
       }
-      files += 1;
-      const id = name.slice(0, -'.mdx'.length);
       const badName = fileNameProblem(name, collection);
       if (badName) problems.push({ file, line: 1, message: badName });
-      problems.push(...checkFile(readFileSync(absolute, 'utf8'), { collection, id, file }, entries));
+      read.push({ collection, id: name.slice(0, -'.mdx'.length), file, text: readFileSync(absolute, 'utf8') });
     }
   }
-  return { problems, entries, files };
+  const names = Object.fromEntries(collectionNames.map((c) => [c, {}])) as EntryNames;
+  for (const { collection, id, text } of read) {
+    const name = /^(?:name|title):[ \t]*["']?(.+?)["']?[ \t]*$/m.exec(splitFile(text).yaml ?? '')?.[1];
+    names[collection][id] = name ?? id;
+  }
+  for (const { collection, id, file, text } of read) problems.push(...checkFile(text, { collection, id, file }, entries, names));
+  return { problems, entries, files: read.length };
+}
+
+/** Reference fields: a value that is not even an id (a display name, say) gets the id it most likely names. */
+const referenceFields: { pattern: RegExp; collection: CollectionName; kind: string }[] = [
+  { pattern: /^libraries\.\d+\.library$/, collection: 'libraries', kind: 'library' },
+  { pattern: /^scaleTricks\.\d+\.trick$/, collection: 'tricks', kind: 'trick' },
+  { pattern: /^companies\.\d+$/, collection: 'companies', kind: 'company' },
+];
+
+function referenceMessage(field: string, value: unknown, names: EntryNames | undefined): string | undefined {
+  if (!names || typeof value !== 'string' || SLUG_PATTERN.test(value)) return undefined;
+  const reference = referenceFields.find(({ pattern }) => pattern.test(field));
+  if (!reference) return undefined;
+  const known = names[reference.collection];
+  return unknownId(reference.kind, value, Object.keys(known).sort(), reference.collection, known);
+}
+
+/** The value at a zod issue path in the parsed frontmatter. */
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
 }
 
 /** Checks one entry file's text; pushes the entry to `entries` when its frontmatter is valid. */
@@ -107,6 +145,7 @@ export function checkFile(
   text: string,
   { collection, id, file }: { collection: CollectionName; id: string; file: string },
   entries: CheckedEntry[] = [],
+  names?: EntryNames,
 ): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const split = splitFile(text);
@@ -129,7 +168,9 @@ export function checkFile(
         );
         continue;
       }
-      problems.push({ file, line: parsed.lineOf(issue.path), field: issue.path.join('.') || 'frontmatter', message: issue.message });
+      const field = issue.path.join('.') || 'frontmatter';
+      const message = referenceMessage(field, valueAt(parsed.data, issue.path), names) ?? issue.message;
+      problems.push({ file, line: parsed.lineOf(issue.path), field, message });
     }
   }
 
@@ -137,7 +178,14 @@ export function checkFile(
   const sourceIds = Array.isArray(rawSources)
     ? rawSources.flatMap((s) => (typeof s === 'object' && s !== null && typeof (s as { id?: unknown }).id === 'string' ? [(s as { id: string }).id] : []))
     : [];
-  for (const problem of checkBody(split.body, { collection, id, firstLine: split.bodyLine, sourceIds })) problems.push({ file, ...problem });
+  const rawAliases = (parsed.data as { anchorAliases?: unknown } | undefined)?.anchorAliases;
+  const anchorAliases =
+    typeof rawAliases === 'object' && rawAliases !== null
+      ? Object.entries(rawAliases).flatMap(([alias, target]) =>
+          typeof target === 'string' ? [{ alias, target, line: parsed.lineOf(['anchorAliases', alias]) }] : [],
+        )
+      : [];
+  for (const problem of checkBody(split.body, { collection, id, firstLine: split.bodyLine, sourceIds, anchorAliases })) problems.push({ file, ...problem });
   const minimum = minimumCitations[collection];
   const cited = citationCount(split.body);
   if (cited < minimum) {
