@@ -11,10 +11,13 @@ interface BadContent {
   content: string;
   /** The build target; a failed build must not create it. */
   outDir: string;
+  /** A published-link ledger to hold the build to. */
+  ledger?: string;
   /**
-   * `content`: the build stops while Astro loads the content (a schema error). `render`: it stops
-   * later, in the catalog, the MDX compiler or the link check, after Astro has written the content
-   * module list for this content root to the project's shared `.astro/content-modules.mjs`.
+   * `content`: the content check stops the build before Astro loads the content (src/node/content-check/).
+   * `render`: it stops later, in the catalog, the MDX compiler, the link check or the ledger check,
+   * after Astro has written the content module list for this content root to the project's shared
+   * `.astro/content-modules.mjs`.
    */
   stage: 'content' | 'render';
   /** What the output must say: the file, the field or line, the bad value and the fix. */
@@ -31,9 +34,7 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-missing-field',
     stage: 'content',
     says: [
-      file('missing-field', 'libraries/widget.mdx'),
-      'libraries → widget data does not match collection schema.',
-      'kind: is required: what sort of library it is, one of: web, concurrency, runtime, native-code, code-quality, data-science, machine-learning, workflow, infrastructure. Write it as `kind: web`',
+      `${file('missing-field', 'libraries/widget.mdx')}:2: kind: is required: what sort of library it is, one of: web, concurrency, runtime, native-code, code-quality, data-science, machine-learning, workflow, infrastructure. Write it as `kind: web`',
     ],
   },
   'date-not-a-date': {
@@ -42,9 +43,8 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-date-not-a-date',
     stage: 'content',
     says: [
-      file('date-not-a-date', 'companies/acme.mdx'),
-      'reviewed: must be a date such as 2026-11-21 (YYYY-MM-DD), not "last week". Write it as `reviewed: 2026-11-21`',
-      'figures.0.asOf: must be a date written as "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes, not "June 2024". Fix, for example: asOf: "2018-06"',
+      `${file('date-not-a-date', 'companies/acme.mdx')}:26: reviewed: must be a date such as 2026-11-21 (YYYY-MM-DD), not "last week". Write it as \`reviewed: "2026-11-21"\``,
+      `${file('date-not-a-date', 'companies/acme.mdx')}:19: figures.0.asOf: must be a date written as "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes, not "June 2024". Fix, for example: asOf: "2018-06"',
     ],
   },
   'list-is-a-string': {
@@ -53,9 +53,8 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-list-is-a-string',
     stage: 'content',
     says: [
-      file('list-is-a-string', 'companies/acme.mdx'),
-      'libraries: must be a list, not the single value "widget". Write it as a YAML list:',
-      '        - library: widget\n          use: One sentence on how this company uses it.\n          source: a-source-id',
+      `${file('list-is-a-string', 'companies/acme.mdx')}:7: libraries: must be a list, not the single value "widget". Write it as a YAML list:`,
+      '            - library: widget\n              use: One sentence on how this company uses it.\n              source: a-source-id',
     ],
   },
   'unknown-library': {
@@ -116,19 +115,17 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-duplicate-source-id',
     stage: 'content',
     says: [
-      file('duplicate-source-id', 'companies/acme.mdx'),
-      'sources.1.id: duplicate source id "acme-blog": sources[0] has it too, so a footnote [^acme-blog] would be ambiguous. Fix: give each source its own id (e.g. "acme-blog-2") and cite each by its own id.',
+      `${file('duplicate-source-id', 'companies/acme.mdx')}:20: sources.1.id: duplicate source id "acme-blog": sources[0] has it too, so a footnote [^acme-blog] would be ambiguous. Fix: give each source its own id (e.g. "acme-blog-2") and cite each by its own id.',
     ],
   },
   'footnote-unknown-source': {
     breaks: 'a footnote [^acme-blg] in the body',
     content: fixture('footnote-unknown-source'),
     outDir: '.cache/test-bad-footnote-unknown-source',
-    stage: 'render',
+    stage: 'content',
     says: [
       `${file('footnote-unknown-source', 'companies/acme.mdx')}:25: footnote [^acme-blg] names no source. Did you mean "acme-blog"?`,
-      'Valid source ids (from `sources` in the frontmatter): acme-blog.',
-      'Fix: use one of these ids as the footnote label (e.g. [^acme-blog]), or add the source to `sources`.',
+      'Valid source ids: acme-blog. Fix: use one of these as the label, or add the source to `sources`.',
     ],
   },
   'figure-unknown-source': {
@@ -147,9 +144,7 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-empty-file',
     stage: 'content',
     says: [
-      file('empty-file', 'tricks/sharding.mdx'),
-      'tricks → sharding data does not match collection schema.',
-      "name: is required: the pattern's name. Write it as `name: Pre-fork workers sharing memory`",
+      `${file('empty-file', 'tricks/sharding.mdx')}:1: name: is required: the pattern's name. Write it as `name: Pre-fork workers sharing memory`",
       'category: is required: which concern it addresses, one of: performance, memory, concurrency, architecture, codebase-health, data-and-ml, delivery.',
       'frontmatter: is missing or empty: the file has none of the required fields (name, summary, category). Fix: start the file with a frontmatter block, as docs/authoring.md shows for tricks:',
     ],
@@ -160,9 +155,7 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-no-frontmatter',
     stage: 'content',
     says: [
-      file('no-frontmatter', 'libraries/gizmo.mdx'),
-      'libraries → gizmo data does not match collection schema.',
-      "name: is required: the library's name as its project writes it. Write it as `name: NumPy`",
+      `${file('no-frontmatter', 'libraries/gizmo.mdx')}:1: name: is required: the library's name as its project writes it. Write it as `name: NumPy`",
       'frontmatter: is missing or empty: the file has none of the required fields (name, kind, language, homepage, summary). Fix: start the file with a frontmatter block, as docs/authoring.md shows for libraries:',
     ],
   },
@@ -192,8 +185,7 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-unknown-area',
     stage: 'content',
     says: [
-      file('unknown-area', 'companies/acme.mdx'),
-      'role.areas.0: unknown role area "web-backnd". Did you mean "web-backend"? Valid choices: web-backend, data-pipelines, machine-learning, data-science, infrastructure-automation, desktop-client, developer-tooling, security-tooling, media-processing. Fix: use one of these (e.g. "web-backend"); the list is in src/lib/vocabulary.ts.',
+      `${file('unknown-area', 'companies/acme.mdx')}:6: role.areas.0: unknown role area "web-backnd". Did you mean "web-backend"? Valid choices: web-backend, data-pipelines, machine-learning, data-science, infrastructure-automation, desktop-client, developer-tooling, security-tooling, media-processing. Fix: use one of these (e.g. "web-backend"); the list is in src/lib/vocabulary.ts.',
     ],
   },
 };
@@ -203,8 +195,8 @@ const plain = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
 
 async function buildAll(names: readonly string[]): Promise<void> {
   for (const name of names) {
-    const { content, outDir } = cases[name]!;
-    const result = await astroBuild({ content, outDir });
+    const { content, outDir, ledger } = cases[name]!;
+    const result = await astroBuild({ content, outDir, ...(ledger ? { ledger } : {}) });
     results.set(name, { ...result, output: plain(result.output) });
   }
 }
