@@ -10,7 +10,7 @@ import remarkCiteSources from './src/markdown/remark-cite-sources.ts';
 import { headingLinkOptions } from './src/markdown/heading-links.ts';
 import { companyAliasRedirects } from './src/node/content-files.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import linkCheck from './src/integrations/link-check.ts';
+import linkCheck, { ledgerCheck } from './src/integrations/link-check.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import rehypeUnindexedFootnotes from './src/markdown/rehype-unindexed-footnotes.ts';
 import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
@@ -27,6 +27,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: config.outDir,
+  // Astro's log without its line per generated file, so the steps and any error fit on a screen.
+  logger: { entrypoint: './src/node/build-log.ts' },
   cacheDir: config.cacheDir,
   // Company aliases (`aliases:` in a profile) become permanent redirects to the profile.
   redirects: companyAliasRedirects(contentRoot, base),
@@ -67,9 +69,11 @@ export default defineConfig({
       // Embeddable cards are for iframes, not for search engines.
       filter: (page) => !page.includes('/embed/'),
     }),
-    linkCheck({ contentRoot, ledgerFile: config.ledgerFile }),
+    linkCheck({ contentRoot }),
     securityHeaders(),
     pagefind(),
+    // Every URL and anchor ever published (ledger/published.json) still resolves in the finished site.
+    ledgerCheck({ ledgerFile: config.ledgerFile }),
     // Last: the new site replaces the old only once every step above has passed.
     atomicOutput(),
   ],

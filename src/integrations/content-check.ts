@@ -18,7 +18,7 @@ export class ContentProblemsError extends Error {
 export interface ContentCheckOptions {
   contentRoot: string;
   /** Where to write the list of ids (docs/ids.md), or nothing for fixture content. */
-  idsFile?: string;
+  idsFile?: string | undefined;
 }
 
 /** Runs the check; writes the ids file when there are no problems. Returns the report, or undefined when all is well. */

@@ -1,10 +1,8 @@
 /**
  * After the build, checks every internal link and #fragment in the output (src/node/link-check.ts)
  * and fails the build with a list of page → broken link, naming the content file and line for links
- * written in an entry's body. Then, from the same scanned pages, checks that every URL and anchor in
- * the published-link ledger still resolves (src/node/ledger.ts), so that a renamed file or heading
- * fails `npm run build` itself, saying which alias keeps the link alive. Runs before the search
- * index is built and before the new site replaces the old one, so a broken site fails fast.
+ * written in an entry's body. Runs before the search index is built, so a broken site fails fast.
+ * `ledgerCheck` (below) runs later, once every file of the site (such as `_headers`) is written.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
@@ -44,13 +42,7 @@ export function formatBrokenLinks(broken: readonly BrokenLink[], contentRoot: st
   return lines.join('\n');
 }
 
-export interface LinkCheckOptions {
-  contentRoot: string;
-  /** The published-link ledger to hold the site to; none for fixture content. */
-  ledgerFile?: string;
-}
-
-export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
+export default function linkCheck(options: { contentRoot: string }): AstroIntegration {
   let base = '/';
   return {
     name: 'python-at-scale:link-check',
@@ -60,29 +52,55 @@ export default function linkCheck(options: LinkCheckOptions): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const root = fileURLToPath(dir);
-        const pages = new Map<string, ScannedPage>();
-        const files = new Set<string>();
-        for (const file of builtFiles(root)) {
-          if (file.html) pages.set(file.sitePath, scanHtml(readFileSync(path.join(root, file.relative), 'utf8')));
-          else files.add(file.sitePath);
-        }
+        const { pages, files } = scanSite(fileURLToPath(dir));
         const broken = findBrokenLinks(pages, files, base);
         if (broken.length > 0) throw new BrokenLinksError(formatBrokenLinks(broken, options.contentRoot));
         const count = [...pages.values()].reduce((sum, page) => sum + page.links.length, 0);
         logger.info(`Checked ${count} links on ${pages.size} pages in ${Math.round(performance.now() - started)} ms.`);
-        if (options.ledgerFile) {
-          const ledger = JSON.parse(readFileSync(options.ledgerFile, 'utf8')) as Ledger;
-          const relative = path.relative(process.cwd(), options.ledgerFile);
-          const lost = lostFromLedger(ledger, pages, files, base);
-          if (lost.length > 0) {
-            const error = new LostLinksError(formatLostLinks(lost, relative));
-            // The stack would point here, not at the content: the message names each URL and its fix.
-            error.stack = '';
-            throw error;
-          }
-          logger.info(`All ${Object.keys(ledger.urls).length} URLs in ${relative} still resolve, with their anchors.`);
+
+      },
+    },
+  };
+}
+
+/** Every page of a built site, scanned, and every other file, as site paths. */
+function scanSite(root: string): { pages: Map<string, ScannedPage>; files: Set<string> } {
+  const pages = new Map<string, ScannedPage>();
+  const files = new Set<string>();
+  for (const file of builtFiles(root)) {
+    if (file.html) pages.set(file.sitePath, scanHtml(readFileSync(path.join(root, file.relative), 'utf8')));
+    else files.add(file.sitePath);
+  }
+  return { pages, files };
+}
+
+/**
+ * At build:done, after every step that writes files and before the new site replaces the old one
+ * (list it just before atomicOutput): every URL and anchor in the published-link ledger must still
+ * resolve (src/node/ledger.ts), so a renamed file or heading fails `npm run build` itself, saying
+ * which alias keeps the link alive, not only `npm test`.
+ */
+export function ledgerCheck(options: { ledgerFile?: string | undefined }): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'python-at-scale:ledger-check',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        if (!options.ledgerFile) return;
+        const ledger = JSON.parse(readFileSync(options.ledgerFile, 'utf8')) as Ledger;
+        const relative = path.relative(process.cwd(), options.ledgerFile);
+        const { pages, files } = scanSite(fileURLToPath(dir));
+        const lost = lostFromLedger(ledger, pages, files, base);
+        if (lost.length > 0) {
+          const error = new LostLinksError(formatLostLinks(lost, relative));
+          // The stack would point here, not at the content: the message names each URL and its fix.
+          error.stack = '';
+          throw error;
         }
+        logger.info(`All ${Object.keys(ledger.urls).length} URLs in ${relative} still resolve, with their anchors.`);
       },
     },
   };

@@ -57,3 +57,14 @@ export const generatedIds: Record<EntryKind, readonly string[]> = {
   tricks: [...everyPage, sectionIds.usedBy, sectionIds.sources],
   posts: [...everyPage, sectionIds.sources],
 };
+
+/**
+ * The old anchors that `anchorAliases` in an entry's frontmatter leads to one of the page's own
+ * sections (a dropped source's row → `sources`, say); SectionHeading renders each as an empty target.
+ * Aliases to body headings are placed by src/markdown/rehype-anchor-aliases.ts.
+ */
+export function aliasesFor(anchorAliases: Readonly<Record<string, string>> | undefined, target: string): string[] {
+  return Object.entries(anchorAliases ?? {})
+    .filter(([, to]) => to === target)
+    .map(([alias]) => alias);
+}

@@ -34,7 +34,7 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-missing-field',
     stage: 'content',
     says: [
-      `${file('missing-field', 'libraries/widget.mdx')}:2: kind: is required: what sort of library it is, one of: web, concurrency, runtime, native-code, code-quality, data-science, machine-learning, workflow, infrastructure. Write it as `kind: web`',
+      `${file('missing-field', 'libraries/widget.mdx')}:2: ` + 'kind: is required: what sort of library it is, one of: web, concurrency, runtime, native-code, code-quality, data-science, machine-learning, workflow, infrastructure. Write it as `kind: web`',
     ],
   },
   'date-not-a-date': {
@@ -44,7 +44,7 @@ const cases: Record<string, BadContent> = {
     stage: 'content',
     says: [
       `${file('date-not-a-date', 'companies/acme.mdx')}:26: reviewed: must be a date such as 2026-11-21 (YYYY-MM-DD), not "last week". Write it as \`reviewed: "2026-11-21"\``,
-      `${file('date-not-a-date', 'companies/acme.mdx')}:19: figures.0.asOf: must be a date written as "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes, not "June 2024". Fix, for example: asOf: "2018-06"',
+      `${file('date-not-a-date', 'companies/acme.mdx')}:19: ` + 'figures.0.asOf: must be a date written as "YYYY", "YYYY-MM" or "YYYY-MM-DD", in quotes, not "June 2024". Fix, for example: asOf: "2018-06"',
     ],
   },
   'list-is-a-string': {
@@ -115,7 +115,7 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-duplicate-source-id',
     stage: 'content',
     says: [
-      `${file('duplicate-source-id', 'companies/acme.mdx')}:20: sources.1.id: duplicate source id "acme-blog": sources[0] has it too, so a footnote [^acme-blog] would be ambiguous. Fix: give each source its own id (e.g. "acme-blog-2") and cite each by its own id.',
+      `${file('duplicate-source-id', 'companies/acme.mdx')}:20: ` + 'sources.1.id: duplicate source id "acme-blog": sources[0] has it too, so a footnote [^acme-blog] would be ambiguous. Fix: give each source its own id (e.g. "acme-blog-2") and cite each by its own id.',
     ],
   },
   'footnote-unknown-source': {
@@ -144,7 +144,7 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-empty-file',
     stage: 'content',
     says: [
-      `${file('empty-file', 'tricks/sharding.mdx')}:1: name: is required: the pattern's name. Write it as `name: Pre-fork workers sharing memory`",
+      `${file('empty-file', 'tricks/sharding.mdx')}:1: ` + "name: is required: the pattern's name. Write it as `name: Pre-fork workers sharing memory`",
       'category: is required: which concern it addresses, one of: performance, memory, concurrency, architecture, codebase-health, data-and-ml, delivery.',
       'frontmatter: is missing or empty: the file has none of the required fields (name, summary, category). Fix: start the file with a frontmatter block, as docs/authoring.md shows for tricks:',
     ],
@@ -155,7 +155,7 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-no-frontmatter',
     stage: 'content',
     says: [
-      `${file('no-frontmatter', 'libraries/gizmo.mdx')}:1: name: is required: the library's name as its project writes it. Write it as `name: NumPy`",
+      `${file('no-frontmatter', 'libraries/gizmo.mdx')}:1: ` + "name: is required: the library's name as its project writes it. Write it as `name: NumPy`",
       'frontmatter: is missing or empty: the file has none of the required fields (name, kind, language, homepage, summary). Fix: start the file with a frontmatter block, as docs/authoring.md shows for libraries:',
     ],
   },
@@ -185,7 +185,7 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-unknown-area',
     stage: 'content',
     says: [
-      `${file('unknown-area', 'companies/acme.mdx')}:6: role.areas.0: unknown role area "web-backnd". Did you mean "web-backend"? Valid choices: web-backend, data-pipelines, machine-learning, data-science, infrastructure-automation, desktop-client, developer-tooling, security-tooling, media-processing. Fix: use one of these (e.g. "web-backend"); the list is in src/lib/vocabulary.ts.',
+      `${file('unknown-area', 'companies/acme.mdx')}:6: ` + 'role.areas.0: unknown role area "web-backnd". Did you mean "web-backend"? Valid choices: web-backend, data-pipelines, machine-learning, data-science, infrastructure-automation, desktop-client, developer-tooling, security-tooling, media-processing. Fix: use one of these (e.g. "web-backend"); the list is in src/lib/vocabulary.ts.',
     ],
   },
 };

@@ -106,7 +106,7 @@ describe('checkFile', () => {
     const body = '## Metrics and reporting\n\nText.[^blog]';
     expect(check(company('anchorAliases: { reporting: metrics-and-reporting }', body))).toEqual([]);
     expect(check(company('anchorAliases: { reporting: metrics }', body)).join('\n')).toContain(
-      'acme.mdx:8: anchorAliases: "reporting" points at #metrics, which no heading of the body has.',
+      'acme.mdx:8: anchorAliases: "reporting" points at #metrics, which is neither a heading of the body nor a section of the page.',
     );
   });
 

@@ -49,7 +49,7 @@ export interface BodyContext {
 export function checkBody(body: string, { collection, id, firstLine, sourceIds, anchorAliases = [] }: BodyContext): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const tree = parser.parse(body) as Root;
-  const lineOf = (node: { position?: { start: { line: number } } }) => (node.position?.start.line ?? 1) + firstLine - 1;
+  const lineOf = (node: { position?: { start: { line: number } } | undefined }) => (node.position?.start.line ?? 1) + firstLine - 1;
   const generated = new Set(generatedIds[collection]);
 
   const seen = new Map<string, number>();
@@ -77,13 +77,15 @@ export function checkBody(body: string, { collection, id, firstLine, sourceIds, 
     } else seen.set(anchor, line);
   });
 
+  const sections = Object.keys(sectionOrigin).filter((section) => generated.has(section) && section !== 'footnote-label');
   for (const { alias, target, line } of anchorAliases) {
-    if (!seen.has(target)) {
+    if (!seen.has(target) && !sections.includes(target)) {
       problems.push({
         line,
         message:
-          `anchorAliases: "${alias}" points at #${target}, which no heading of the body has. ` +
-          `Fix: use the anchor of the renamed heading (headings here: ${[...seen.keys()].map((a) => `#${a}`).join(', ') || 'none'}).`,
+          `anchorAliases: "${alias}" points at #${target}, which is neither a heading of the body nor a section of the page. ` +
+          `Fix: use the anchor of the renamed heading (headings here: ${[...seen.keys()].map((a) => `#${a}`).join(', ') || 'none'}) ` +
+          `or a section of the page (${sections.map((a) => `#${a}`).join(', ')}).`,
       });
     } else if (seen.has(alias) || generated.has(alias)) {
       problems.push({ line, message: `anchorAliases: "${alias}" is an anchor the page still has, so it needs no alias. Fix: remove it.` });
