@@ -10,6 +10,12 @@ import { isoDate } from '../lib/format.ts';
 import { paths } from '../lib/urls.ts';
 import { apiPaths, type ApiCompany, type ApiCompanySummary, type ApiLibrary, type ApiList, type ApiTrick, type UrlOf } from './schemas.ts';
 
+/** Entry data as the API publishes it: `anchorAliases` only keeps old page anchors alive. */
+function withoutAnchorAliases<T extends { anchorAliases?: unknown }>(data: T): Omit<T, 'anchorAliases'> {
+  const { anchorAliases: _internal, ...published } = data;
+  return published;
+}
+
 /**
  * What the API is built from: the parts of the catalog (src/data/catalog.ts) it reads, described
  * structurally so that the functions here can be tested without Astro's content layer.
@@ -57,7 +63,7 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
   };
 
   const companyDocument = (id: string): ApiCompany => {
-    const { data } = company(id);
+    const { anchorAliases: _internal, ...data } = company(id).data;
     return {
       id,
       ...data,
@@ -95,7 +101,7 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
 
   const libraryDocument = (id: string): ApiLibrary => ({
     id,
-    ...library(id).data,
+    ...withoutAnchorAliases(library(id).data),
     url: urlOf(paths.library(id)),
     usedBy: input.libraryUsers(id).map(({ company: user, use }) => ({
       ...companyRef(user.id),
@@ -106,7 +112,7 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
 
   const trickDocument = (id: string): ApiTrick => ({
     id,
-    ...trick(id).data,
+    ...withoutAnchorAliases(trick(id).data),
     url: urlOf(paths.trick(id)),
     usedBy: input.trickUsers(id).map(({ company: user, use }) => ({
       ...companyRef(user.id),
