@@ -219,7 +219,8 @@ beforeAll(async () => {
     buildAll(early.filter((_, i) => i % 2 === 0)),
     buildAll(early.filter((_, i) => i % 2 === 1)),
   ]);
-}, 300_000);
+  // Twenty-odd builds: a content case stops within seconds, a render case takes a full build.
+}, 1_200_000);
 
 describe('a company that references an unknown library and trick', () => {
   it('fails the build naming the file, the field, the bad id, the valid ids and the closest match', async () => {
