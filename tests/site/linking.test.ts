@@ -163,7 +163,8 @@ describe('a body link to a page or section that does not exist', () => {
     expect(output).toContain('/companies/acme/ → /libraries/nope/: no page or file is published there');
     expect(output).toContain('/companies/acme/ → /tricks/caching/#no-such-section: /tricks/caching/ has no element with id "no-such-section"');
     expect(output).toMatch(/written at tests\/fixtures\/broken-link\/companies\/acme\.mdx:\d+/);
-  });
+    // A whole build: on two cores busy with other builds it takes minutes, not the 60 s a test gets.
+  }, 600_000);
 });
 
 describe('in the browser', () => {
