@@ -188,6 +188,99 @@ const cases: Record<string, BadContent> = {
       `${file('unknown-area', 'companies/acme.mdx')}:6: ` + 'role.areas.0: unknown role area "web-backnd". Did you mean "web-backend"? Valid choices: web-backend, data-pipelines, machine-learning, data-science, infrastructure-automation, desktop-client, developer-tooling, security-tooling, media-processing. Fix: use one of these (e.g. "web-backend"); the list is in src/lib/vocabulary.ts.',
     ],
   },
+  // The mistakes of issue 17: each built green before the content check.
+  'misspelled-key': {
+    breaks: 'a misspelled key `scaletricks:` (and `usage:` for `use:` in a library use)',
+    content: fixture('misspelled-key'),
+    outDir: '.cache/test-bad-misspelled-key',
+    stage: 'content',
+    says: [
+      `${file('misspelled-key', 'companies/acme.mdx')}:11: scaletricks: unknown field "scaletricks". Did you mean scaleTricks? Valid fields here: name, summary, aliases, role, libraries, scaleTricks,`,
+      'Fix: rename it to `scaleTricks:`',
+      `${file('misspelled-key', 'companies/acme.mdx')}:9: libraries.0.usage: unknown field "usage". Did you mean use? Valid fields here: library, use, source. Fix: rename it to \`use:\``,
+      '3 content problems in 1 file — see docs/authoring.md',
+    ],
+  },
+  'impossible-date': {
+    breaks: 'an impossible date `reviewed: 2026-02-30`, unquoted, and a `reviewed` date in the future in another file',
+    content: fixture('impossible-date'),
+    outDir: '.cache/test-bad-impossible-date',
+    stage: 'content',
+    says: [
+      `${file('impossible-date', 'companies/acme.mdx')}\n  ${file('impossible-date', 'companies/acme.mdx')}:20: reviewed: must be a day that exists, not "2026-02-30" (February 2026 has 28 days). Write it as \`reviewed: "2026-11-21"\``,
+      `${file('impossible-date', 'companies/globex.mdx')}\n  ${file('impossible-date', 'companies/globex.mdx')}:20: reviewed: must not be in the future, not the date 2099-01-01`,
+      'Fix: write the day it actually happened, today or earlier',
+      '2 content problems in 2 files — see docs/authoring.md',
+    ],
+  },
+  'heading-collides': {
+    breaks: 'a body heading `## Timeline` beside the generated timeline',
+    content: fixture('heading-collides'),
+    outDir: '.cache/test-bad-heading-collides',
+    stage: 'content',
+    says: [
+      `${file('heading-collides', 'companies/acme.mdx')}:27: heading "Timeline" makes the anchor #timeline, which the page already uses for the Timeline section built from \`timeline\`, so the page would have two id="timeline".`,
+      'Fix: remove this section (the page renders it from the frontmatter) or give it other heading text.',
+    ],
+  },
+  'heading-twice': {
+    breaks: 'the same heading twice',
+    content: fixture('heading-twice'),
+    outDir: '.cache/test-bad-heading-twice',
+    stage: 'content',
+    says: [
+      `${file('heading-twice', 'companies/acme.mdx')}:35: heading "Reporting" repeats the anchor #reporting of the heading on line 27, so this one would silently become #reporting-1`,
+      'Fix: give each heading its own text.',
+    ],
+  },
+  'relative-link': {
+    breaks: 'relative links to another entry (`../globex/`)',
+    content: fixture('relative-link'),
+    outDir: '.cache/test-bad-relative-link',
+    stage: 'content',
+    says: [
+      `${file('relative-link', 'companies/acme.mdx')}:27: link "../globex/" is relative to the page; links to other pages must start at the site root, or the "Mentioned in" backlink is lost. Fix: write it as (/companies/globex/)`,
+      'link "../globex/#timeline" is relative to the page; links to other pages must start at the site root, or the "Mentioned in" backlink is lost. Fix: write it as (/companies/globex/#timeline)',
+    ],
+  },
+  'file-name': {
+    breaks: 'an en dash in a file name',
+    content: fixture('file-name'),
+    outDir: '.cache/test-bad-file-name',
+    stage: 'content',
+    says: [
+      `${file('file-name', 'companies/acme\u2013analytics.mdx')}:1: file name "acme\u2013analytics.mdx" has an en dash "\u2013" (U+2013), which is not allowed in an id`,
+      '(Astro would publish it at /companies/acmeanalytics/). Fix: rename the file to acme-analytics.mdx',
+    ],
+  },
+  'display-name-reference': {
+    breaks: 'a display name used as a reference (`library: TFX (TensorFlow Extended)`)',
+    content: fixture('display-name-reference'),
+    outDir: '.cache/test-bad-display-name-reference',
+    stage: 'content',
+    says: [
+      `${file('display-name-reference', 'companies/acme.mdx')}:8: libraries.0.library: unknown library "TFX (TensorFlow Extended)". Did you mean "tfx" (TFX)? Valid ids: tfx, widget. Fix: write the entry's id (its file name), not its name: "tfx".`,
+    ],
+  },
+  'grouped-number': {
+    breaks: "a grouped number `value: '1,000,000'`",
+    content: fixture('grouped-number'),
+    outDir: '.cache/test-bad-grouped-number',
+    stage: 'content',
+    says: [`${file('grouped-number', 'companies/acme.mdx')}:17: figures.0.value: must be a number, without quotes or units, not "1,000,000". Write it as \`value: 1000000\``],
+  },
+  'lost-link': {
+    breaks: 'a published page and a published heading renamed (the fixture ledger lists /companies/acme-corp/ and #how-python-runs-here)',
+    content: fixture('lost-link'),
+    ledger: `${fixture('lost-link')}/ledger.json`,
+    outDir: '.cache/test-bad-lost-link',
+    stage: 'render',
+    says: [
+      `2 published URLs or anchors from ${fixture('lost-link')}/ledger.json no longer resolve:`,
+      "/companies/acme/#how-python-runs-here: /companies/acme/ has no element with id \"how-python-runs-here\" any more. Fix: if the heading was renamed, add `anchorAliases: { how-python-runs-here: <the new heading's anchor> }` to content/companies/acme.mdx; otherwise restore the heading.",
+      '/companies/acme-corp/: no page is published there any more. Fix: if the profile was renamed, add "acme-corp" to `aliases` in the profile it became; otherwise restore content/companies/acme-corp.mdx.',
+    ],
+  },
 };
 
 const results = new Map<string, BuildResult>();
