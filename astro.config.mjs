@@ -11,13 +11,15 @@ import { headingLinkOptions } from './src/markdown/heading-links.ts';
 import { companyAliasRedirects, lastModifiedDays } from './src/node/content-files.ts';
 import { normaliseBase } from './src/lib/urls.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import linkCheck from './src/integrations/link-check.ts';
+import linkCheck, { ledgerCheck } from './src/integrations/link-check.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import rehypeUnindexedFootnotes from './src/markdown/rehype-unindexed-footnotes.ts';
 import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
 import rehypeSourceListCitations from './src/markdown/rehype-source-list-citations.ts';
 import rehypeTableScroll from './src/markdown/rehype-table-scroll.ts';
+import rehypeAnchorAliases from './src/markdown/rehype-anchor-aliases.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
+import contentCheck from './src/integrations/content-check.ts';
 import { config } from './src/config.ts';
 import { createHash } from 'node:crypto';
 import { themeInitScript } from './src/client/theme-init.ts';
@@ -31,6 +33,8 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   outDir: config.outDir,
+  // Astro's log without its line per generated file, so the steps and any error fit on a screen.
+  logger: { entrypoint: './src/node/build-log.ts' },
   cacheDir: config.cacheDir,
   // Company aliases (`aliases:` in a profile) become permanent redirects to the profile.
   redirects: companyAliasRedirects(contentRoot, base),
@@ -46,6 +50,8 @@ export default defineConfig({
       // tables scroll inside their own region rather than the page.
       rehypePlugins: [
         rehypeHeadingIds,
+        // Old anchors of renamed headings (`anchorAliases` in the frontmatter) keep landing on them.
+        rehypeAnchorAliases,
         [rehypeAutolinkHeadings, headingLinkOptions],
         [rehypeBaseLinks, { base }],
         rehypeUnindexedFootnotes,
@@ -63,6 +69,8 @@ export default defineConfig({
     }),
   },
   integrations: [
+    // First: every content problem at once, with file and line, before Astro's content layer runs.
+    contentCheck({ contentRoot, idsFile: config.idsFile }),
     // `optimize` compiles the static parts of each MDX body to HTML strings: the same pages, built
     // faster and in less memory (docs/decisions/0005-mdx-optimize.md).
     mdx({ optimize: true }),
@@ -78,6 +86,8 @@ export default defineConfig({
     linkCheck({ contentRoot }),
     securityHeaders(),
     pagefind(),
+    // Every URL and anchor ever published (ledger/published.json) still resolves in the finished site.
+    ledgerCheck({ ledgerFile: config.ledgerFile }),
     // Last: the new site replaces the old only once every step above has passed.
     atomicOutput(),
   ],
@@ -112,6 +122,14 @@ export default defineConfig({
       // without hashes, cache across pages, and inlining left Vite's __VITE_PRELOAD__ placeholder
       // unreplaced in the search page's dynamic import of Pagefind.
       assetsInlineLimit: 0,
+      rolldownOptions: {
+        // Astro marks every MDX module "use astro:head-inject" for its own bundling step; Rolldown
+        // warns once per file that it may drop the directive, which is harmless and was most of the log.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+          warn(warning);
+        },
+      },
     },
   },
 });

@@ -11,6 +11,12 @@ import { paths } from '../lib/urls.ts';
 import { CONTENT_LICENSE } from '../lib/site-meta.ts';
 import { apiPaths, type ApiCompany, type ApiCompanySummary, type ApiLibrary, type ApiList, type ApiTrick, type UrlOf } from './schemas.ts';
 
+/** Entry data as the API publishes it: `anchorAliases` only keeps old page anchors alive. */
+function withoutAnchorAliases<T extends { anchorAliases?: unknown }>(data: T): Omit<T, 'anchorAliases'> {
+  const { anchorAliases: _internal, ...published } = data;
+  return published;
+}
+
 /**
  * What the API is built from: the parts of the catalog (src/data/catalog.ts) it reads, described
  * structurally so that the functions here can be tested without Astro's content layer.
@@ -58,7 +64,7 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
   };
 
   const companyDocument = (id: string): ApiCompany => {
-    const { data } = company(id);
+    const { anchorAliases: _internal, ...data } = company(id).data;
     return {
       id,
       ...data,
@@ -98,7 +104,7 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
 
   const libraryDocument = (id: string): ApiLibrary => ({
     id,
-    ...library(id).data,
+    ...withoutAnchorAliases(library(id).data),
     reviewed: isoDate(library(id).data.reviewed),
     url: urlOf(paths.library(id)),
     usedBy: input.libraryUsers(id).map(({ company: user, use }) => ({
@@ -110,7 +116,7 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
 
   const trickDocument = (id: string): ApiTrick => ({
     id,
-    ...trick(id).data,
+    ...withoutAnchorAliases(trick(id).data),
     reviewed: isoDate(trick(id).data.reviewed),
     url: urlOf(paths.trick(id)),
     usedBy: input.trickUsers(id).map(({ company: user, use }) => ({

@@ -8,6 +8,12 @@ import { librarySchema } from '../schemas/library.ts';
 import { trickSchema } from '../schemas/trick.ts';
 import { sourceSchema } from '../schemas/source.ts';
 import { slugSchema } from '../schemas/shared.ts';
+
+/** A collection's fields as the API publishes them: `anchorAliases` only keeps old page anchors alive. */
+function publicShape<Shape extends { anchorAliases: unknown }>(shape: Shape): Omit<Shape, 'anchorAliases'> {
+  const { anchorAliases: _internal, ...published } = shape;
+  return published;
+}
 import { absoluteUrl, checkedId, paths, type SitePath } from '../lib/urls.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -68,7 +74,7 @@ const identity = (what: string) => ({
 /** A company profile: its frontmatter, with the references it makes resolved to names and URLs. */
 export const apiCompanySchema = z
   .object({ ...identity('profile'), api: apiUrlSchema })
-  .extend(companySchema.shape)
+  .extend(publicShape(companySchema.shape))
   .extend({
     reviewed: isoDateSchema.describe('When the profile was last checked against its sources.'),
     libraries: z.array(
@@ -101,13 +107,13 @@ const usageSchema = <Shape extends z.ZodRawShape>(shape: Shape) =>
   });
 
 /** A library: its frontmatter and the companies that use it. */
-export const apiLibrarySchema = z.object(identity('library')).extend(librarySchema.shape).extend({
+export const apiLibrarySchema = z.object(identity('library')).extend(publicShape(librarySchema.shape)).extend({
   reviewed: isoDateSchema.describe('When the entry was last checked against its sources.'),
   usedBy: z.array(usageSchema({ use: libraryUseSchema.shape.use })).describe('The companies that use it, by name.'),
 }).meta({ title: 'Library', description: 'A library, with each company that uses it and how.' });
 
 /** A scale trick: its frontmatter and the companies that use it. */
-export const apiTrickSchema = z.object(identity('trick')).extend(trickSchema.shape).extend({
+export const apiTrickSchema = z.object(identity('trick')).extend(publicShape(trickSchema.shape)).extend({
   reviewed: isoDateSchema.describe('When the entry was last checked against its sources.'),
   usedBy: z.array(usageSchema({ how: trickUseSchema.shape.how })).describe('The companies that use it, by name.'),
 }).meta({ title: 'Scale trick', description: 'A scale trick, with each company that uses it and how.' });

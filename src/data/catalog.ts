@@ -94,9 +94,11 @@ async function loadCatalog(): Promise<Catalog> {
   tricks.sort(byName);
   posts.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
 
+  // Display names too, so that a name written where an id belongs ("TFX (TensorFlow Extended)") finds its id.
+  const names = Object.fromEntries([...companies, ...libraries, ...tricks].map((e) => [e.id, e.data.name]));
   const problems = validateCompanyReferences(
     companies.map((c) => ({ id: c.id, file: c.filePath ?? `content/companies/${c.id}.mdx`, ...c.data })),
-    { libraryIds: libraries.map((l) => l.id).sort(), trickIds: tricks.map((t) => t.id).sort() },
+    { libraryIds: libraries.map((l) => l.id).sort(), trickIds: tricks.map((t) => t.id).sort(), names },
   );
   const fileOf = (entry: { id: string; filePath?: string | undefined; collection: string }) => entry.filePath ?? `content/${entry.collection}/${entry.id}.mdx`;
   const sourced = [...companies, ...libraries, ...tricks, ...posts].map((entry) => {
@@ -116,6 +118,7 @@ async function loadCatalog(): Promise<Catalog> {
     ...validatePostReferences(
       posts.map((p) => ({ file: p.filePath ?? `content/posts/${p.id}.mdx`, companies: p.data.companies })),
       companies.map((c) => c.id).sort(),
+      names,
     ),
   );
   if (problems.length > 0) throw new ContentReferenceError(formatProblems(problems));

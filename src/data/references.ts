@@ -1,4 +1,6 @@
-import { didYouMean } from '../lib/closest.ts';
+import { closestMatch, didYouMean } from '../lib/closest.ts';
+import { slugified } from '../schemas/shared.ts';
+import { SLUG_PATTERN } from '../lib/urls.ts';
 
 /**
  * Reference validation for the whole content set. Astro's `reference()` only logs a broken reference
@@ -32,22 +34,62 @@ export interface CompanyReferences {
 export interface KnownIds {
   libraryIds: readonly string[];
   trickIds: readonly string[];
+  /** Id → display name, so that a name written where an id belongs finds its id. */
+  names?: Readonly<Record<string, string>>;
 }
 
 const shownChoices = 25;
 
-/** "a, b, c" — or the first few and a count, so that a message stays readable at any corpus size. */
-export function listChoices(choices: readonly string[]): string {
+/**
+ * "a, b, c" — or the first few and a count, so that a message stays readable at any corpus size.
+ * `keep` (the suggested id) is always among those shown.
+ */
+export function listChoices(choices: readonly string[], keep?: string): string {
   if (choices.length === 0) return '(none)';
-  const shown = choices.slice(0, shownChoices).join(', ');
-  return choices.length > shownChoices ? `${shown}, … (${choices.length - shownChoices} more)` : shown;
+  if (choices.length <= shownChoices) return choices.join(', ');
+  let shown = choices.slice(0, shownChoices);
+  if (keep && choices.includes(keep) && !shown.includes(keep)) shown = [...shown.slice(0, shownChoices - 1), keep];
+  return `${shown.join(', ')}, … (${choices.length - shown.length} more)`;
 }
 
-function unknownId(kind: string, value: string, valid: readonly string[], folder: string): string {
-  return (
-    `unknown ${kind} "${value}".${didYouMean(value, valid)} ` +
-    `Valid ids: ${listChoices(valid)}. Fix: use one of these, or add content/${folder}/${value}.mdx.`
-  );
+/**
+ * The existing id an author most likely meant by `value`: an id written in other case, an entry's
+ * display name ("TFX (TensorFlow Extended)" → tfx, by the name, the part before the brackets or the
+ * part inside them), or the closest id or name. Never an id that is not in `ids`.
+ */
+export function suggestId(value: string, ids: readonly string[], names: Readonly<Record<string, string>> = {}): string | undefined {
+  if (ids.length === 0) return undefined;
+  const valid = new Set(ids);
+  const forms = (text: string) => {
+    const outside = text.replace(/\([^)]*\)/g, ' ');
+    const inside = [...text.matchAll(/\(([^)]*)\)/g)].map((m) => m[1]!);
+    return [text, outside, ...inside].map(slugified).filter(Boolean);
+  };
+  const wanted = forms(value);
+  for (const form of wanted) if (valid.has(form)) return form;
+  const byName = new Map<string, string>();
+  for (const id of ids) for (const form of forms(names[id] ?? '')) if (!byName.has(form)) byName.set(form, id);
+  for (const form of wanted) {
+    const id = byName.get(form);
+    if (id) return id;
+  }
+  for (const form of wanted) {
+    const id = closestMatch(form, ids);
+    if (id) return id;
+    const name = closestMatch(form, [...byName.keys()]);
+    if (name) return byName.get(name);
+  }
+  return undefined;
+}
+
+/** The message for a reference to an id that does not exist, with the id it most likely meant. */
+export function unknownId(kind: string, value: string, valid: readonly string[], folder: string, names?: Readonly<Record<string, string>>): string {
+  const match = suggestId(value, valid, names);
+  const named = match && names?.[match] && names[match] !== match ? ` (${names[match]})` : '';
+  const fix = SLUG_PATTERN.test(value)
+    ? `Fix: use one of these, or add content/${folder}/${value}.mdx.`
+    : `Fix: write the entry's id (its file name), not its name${match ? `: "${match}"` : ''}.`;
+  return `unknown ${kind} "${value}".${match ? ` Did you mean "${match}"${named}?` : ''} Valid ids: ${listChoices(valid, match)}. ${fix}`;
 }
 
 export function validateCompanyReferences(
@@ -92,7 +134,7 @@ export function validateCompanyReferences(
         const id = idOf(use);
         const path = `${field}[${i}].${kind === 'library' ? 'library' : 'trick'}`;
         if (!valid.has(id)) {
-          problems.push({ file, field: path, value: id, message: unknownId(kind, id, validList, folder) });
+          problems.push({ file, field: path, value: id, message: unknownId(kind, id, validList, folder, index.names) });
         } else if (seen.has(id)) {
           problems.push({ file, field: path, value: id, message: `${kind} "${id}" is listed twice. Fix: keep one entry and merge the two \`${mergeField}\` lines.` });
         }
@@ -154,11 +196,12 @@ export function validateCompanyReferences(
 export function validatePostReferences(
   posts: readonly { file: string; companies: readonly string[] }[],
   companyIds: readonly string[],
+  names?: Readonly<Record<string, string>>,
 ): ReferenceProblem[] {
   const valid = new Set(companyIds);
   return posts.flatMap(({ file, companies }) =>
     companies.flatMap((id, i) =>
-      valid.has(id) ? [] : [{ file, field: `companies[${i}]`, value: id, message: unknownId('company', id, companyIds, 'companies') }],
+      valid.has(id) ? [] : [{ file, field: `companies[${i}]`, value: id, message: unknownId('company', id, companyIds, 'companies', names) }],
     ),
   );
 }

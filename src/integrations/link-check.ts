@@ -2,6 +2,7 @@
  * After the build, checks every internal link and #fragment in the output (src/node/link-check.ts)
  * and fails the build with a list of page → broken link, naming the content file and line for links
  * written in an entry's body. Runs before the search index is built, so a broken site fails fast.
+ * `ledgerCheck` (below) runs later, once every file of the site (such as `_headers`) is written.
  */
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
@@ -9,9 +10,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../node/built-site.ts';
 import { findBrokenLinks, scanHtml, type BrokenLink, type ScannedPage } from '../node/link-check.ts';
+import { formatLostLinks, lostFromLedger, type Ledger } from '../node/ledger.ts';
 
 export class BrokenLinksError extends Error {
   override name = 'BrokenLinksError';
+}
+
+export class LostLinksError extends Error {
+  override name = 'LostLinksError';
 }
 
 /** Where in the content a link on an entry page was written, if it was. */
@@ -46,17 +52,55 @@ export default function linkCheck(options: { contentRoot: string }): AstroIntegr
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const root = fileURLToPath(dir);
-        const pages = new Map<string, ScannedPage>();
-        const files = new Set<string>();
-        for (const file of builtFiles(root)) {
-          if (file.html) pages.set(file.sitePath, scanHtml(readFileSync(path.join(root, file.relative), 'utf8')));
-          else files.add(file.sitePath);
-        }
+        const { pages, files } = scanSite(fileURLToPath(dir));
         const broken = findBrokenLinks(pages, files, base);
         if (broken.length > 0) throw new BrokenLinksError(formatBrokenLinks(broken, options.contentRoot));
         const count = [...pages.values()].reduce((sum, page) => sum + page.links.length, 0);
         logger.info(`Checked ${count} links on ${pages.size} pages in ${Math.round(performance.now() - started)} ms.`);
+
+      },
+    },
+  };
+}
+
+/** Every page of a built site, scanned, and every other file, as site paths. */
+function scanSite(root: string): { pages: Map<string, ScannedPage>; files: Set<string> } {
+  const pages = new Map<string, ScannedPage>();
+  const files = new Set<string>();
+  for (const file of builtFiles(root)) {
+    if (file.html) pages.set(file.sitePath, scanHtml(readFileSync(path.join(root, file.relative), 'utf8')));
+    else files.add(file.sitePath);
+  }
+  return { pages, files };
+}
+
+/**
+ * At build:done, after every step that writes files and before the new site replaces the old one
+ * (list it just before atomicOutput): every URL and anchor in the published-link ledger must still
+ * resolve (src/node/ledger.ts), so a renamed file or heading fails `npm run build` itself, saying
+ * which alias keeps the link alive, not only `npm test`.
+ */
+export function ledgerCheck(options: { ledgerFile?: string | undefined }): AstroIntegration {
+  let base = '/';
+  return {
+    name: 'python-at-scale:ledger-check',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        if (!options.ledgerFile) return;
+        const ledger = JSON.parse(readFileSync(options.ledgerFile, 'utf8')) as Ledger;
+        const relative = path.relative(process.cwd(), options.ledgerFile);
+        const { pages, files } = scanSite(fileURLToPath(dir));
+        const lost = lostFromLedger(ledger, pages, files, base);
+        if (lost.length > 0) {
+          const error = new LostLinksError(formatLostLinks(lost, relative));
+          // The stack would point here, not at the content: the message names each URL and its fix.
+          error.stack = '';
+          throw error;
+        }
+        logger.info(`All ${Object.keys(ledger.urls).length} URLs in ${relative} still resolve, with their anchors.`);
       },
     },
   };

@@ -1,9 +1,16 @@
 import { z } from 'astro/zod';
 import { keysOf, roleAreas } from '../lib/vocabulary.ts';
-import { calendarDate, choiceError, itemOf, listOf, missing, partialDate, sentence, shown, slug, text, typeError, withFrontmatter } from './shared.ts';
+import { anchorAliasesSchema, calendarDate, choiceError, itemOf, listOf, missing, partialDate, sentence, shown, slug, strictGroup, text, typeError, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const sourceId = slug({ holds: "the id of one of this entry's `sources`", example: 'source: static-analysis-post' });
+
+/** "1,000,000" or "1 000 000" → "1000000": the same number without separators, so the fix keeps its value. */
+export function plainNumber(input: unknown): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const digits = input.trim().replace(/(?<=\d)[,\s_'  ](?=\d{3}(?:\D|$))/g, '');
+  return /^-?\d+(?:\.\d+)?$/.test(digits) ? String(Number(digits)) : undefined;
+}
 
 const figureExample = () =>
   [
@@ -24,7 +31,7 @@ export const figureSchema = itemOf(
     value: z.number({
       error: (issue) =>
         missing(issue.input, { holds: 'the number itself', example: 'value: 1000000000' }) ??
-        `must be a number, without quotes or units, not ${shown(issue.input)}. Write it as \`value: 1000000000\``,
+        `must be a number, without quotes or units, not ${shown(issue.input)}. Write it as \`value: ${plainNumber(issue.input) ?? 1000000000}\``,
     }),
     /** What one unit is, e.g. "users", "lines of Python", "requests a second". */
     unit: text({ holds: 'what one unit is', example: 'unit: users' }),
@@ -86,7 +93,7 @@ const libraryUseExample = (library = 'django') =>
 export const libraryUseSchema = itemOf(
   {
     /** The id of an entry in content/libraries. */
-    library: slug({ holds: 'the id of an entry in content/libraries', example: 'library: django' }),
+    library: slug({ holds: 'the id of an entry in content/libraries', example: 'library: django', folder: 'libraries' }),
     /** How this company uses it, in one sentence. */
     use: sentence({ holds: 'how this company uses it, in one sentence', example: 'use: The whole web backend is one Django codebase.' }),
     /** The id of the entry's source that reports it. */
@@ -102,7 +109,7 @@ const trickUseExample = (trick = 'prefork-copy-on-write') =>
 export const trickUseSchema = itemOf(
   {
     /** The id of an entry in content/tricks. */
-    trick: slug({ holds: 'the id of an entry in content/tricks', example: 'trick: prefork-copy-on-write' }),
+    trick: slug({ holds: 'the id of an entry in content/tricks', example: 'trick: prefork-copy-on-write', folder: 'tricks' }),
     /** How this company does it, in one sentence. */
     how: sentence({ holds: 'how this company does it, in one sentence', example: 'how: Workers fork from a warmed-up parent.' }),
     /** The id of the entry's source that reports it. */
@@ -116,7 +123,7 @@ const roleExample = (area = 'web-backend') => ['role:', '  summary: One line on 
 
 /** The frontmatter of a company profile in content/companies. */
 export const companySchema = withFrontmatter(
-  z.object({
+  strictGroup({
     /** The company's name as readers know it, e.g. "Google / YouTube". */
     name: text({ holds: "the company's name as readers know it", example: 'name: Instagram' }),
     /** One sentence: used in cards, the meta description and search excerpts. */
@@ -130,7 +137,7 @@ export const companySchema = withFrontmatter(
       example: (alias = 'youtube') => `aliases: [${alias}]`,
     }).default([]),
     /** What Python does at the company. */
-    role: z.object(
+    role: strictGroup(
       {
         /** One line on what Python does there. */
         summary: sentence({ holds: 'one line on what Python does there', example: 'summary: Python serves the web backend.' }),
@@ -142,7 +149,7 @@ export const companySchema = withFrontmatter(
           { holds: `where Python is used, from: ${areaChoices.join(', ')}`, example: (area = 'web-backend') => `areas: [${area}]` },
         ).min(1, { error: `name at least one area, e.g. \`areas: [web-backend]\` (choices: ${areaChoices.join(', ')})` }),
       },
-      { error: typeError('a group with summary and areas', { holds: 'what Python does at the company', example: roleExample() }) },
+      typeError('a group with summary and areas', { holds: 'what Python does at the company', example: roleExample() }),
     ),
     /** Libraries the company uses, each with how. */
     libraries: listOf(libraryUseSchema, { holds: 'libraries the company uses', example: libraryUseExample }).default([]),
@@ -157,7 +164,9 @@ export const companySchema = withFrontmatter(
     /** Every source the profile cites; footnotes in the body use these ids as labels. */
     sources: sourceListSchema.min(1, { error: 'a profile needs at least one source: list every source it cites under `sources`' }),
     /** When the profile was last checked against its sources. */
-    reviewed: calendarDate({ holds: 'when the profile was last checked against its sources', example: 'reviewed: 2026-11-21' }),
+    reviewed: calendarDate({ holds: 'when the profile was last checked against its sources', example: 'reviewed: "2026-11-21"', notAfterToday: true }),
+    /** Old anchors of renamed body headings → their new anchors, so published links keep landing (optional). */
+    anchorAliases: anchorAliasesSchema,
   }),
   'companies',
 );

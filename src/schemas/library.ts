@@ -1,13 +1,13 @@
 import { z } from 'astro/zod';
 import { keysOf, libraryKinds } from '../lib/vocabulary.ts';
-import { calendarDate, choiceError, sentence, text, typeError, withFrontmatter } from './shared.ts';
+import { anchorAliasesSchema, calendarDate, choiceError, sentence, strictGroup, text, typeError, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const kindChoices = keysOf(libraryKinds);
 
 /** The frontmatter of a library entry in content/libraries. */
 export const librarySchema = withFrontmatter(
-  z.object({
+  strictGroup({
     /** The library's name as its project writes it, e.g. "NumPy". */
     name: text({ holds: "the library's name as its project writes it", example: 'name: NumPy' }),
     /** What sort of library it is, from a closed list; the libraries index groups by it. */
@@ -27,6 +27,8 @@ export const librarySchema = withFrontmatter(
     sources: sourceListSchema.default([]),
     /** When the entry was last checked against its sources; shown on the page and in the sitemap. */
     reviewed: calendarDate({ holds: 'when the entry was last checked against its sources', example: 'reviewed: 2026-11-28' }),
+    /** Old anchors of renamed body headings → their new anchors, so published links keep landing (optional). */
+    anchorAliases: anchorAliasesSchema,
   }),
   'libraries',
 );

@@ -1,10 +1,10 @@
 import { z } from 'astro/zod';
-import { calendarDate, listOf, sentence, slug, text, withFrontmatter } from './shared.ts';
+import { anchorAliasesSchema, calendarDate, listOf, sentence, slug, text, strictGroup, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 /** The frontmatter of an article in content/posts. */
 export const postSchema = withFrontmatter(
-  z.object({
+  strictGroup({
     /** The headline. */
     title: text({ holds: 'the headline', example: 'title: The common thread' }),
     /** One or two sentences: the meta description and the teaser on the posts index. */
@@ -13,16 +13,18 @@ export const postSchema = withFrontmatter(
       example: 'description: What the five companies share, and where they differ.',
     }),
     /** When it was first published. */
-    published: calendarDate({ holds: 'when it was first published', example: 'published: 2026-11-21' }),
+    published: calendarDate({ holds: 'when it was first published', example: 'published: "2026-11-21"', notAfterToday: true }),
     /** When it was last changed in substance; leave out if never. */
-    updated: calendarDate({ holds: 'when it was last changed in substance', example: 'updated: 2026-11-21' }).optional(),
+    updated: calendarDate({ holds: 'when it was last changed in substance', example: 'updated: "2026-11-21"', notAfterToday: true }).optional(),
     /** Ids of the company profiles the article covers. */
-    companies: listOf(slug({ holds: 'the id of a company profile', example: 'companies: [instagram]' }), {
+    companies: listOf(slug({ holds: 'the id of a company profile', example: 'companies: [instagram]', folder: 'companies' }), {
       holds: 'the ids of the company profiles the article covers',
       example: (id = 'instagram') => `companies: [${id}]`,
     }).min(1, { error: 'name at least one company the article covers, e.g. `companies: [instagram]`' }),
     /** Sources that footnotes in the body cite by id, as in a company profile. */
     sources: sourceListSchema.default([]),
+    /** Old anchors of renamed body headings → their new anchors, so published links keep landing (optional). */
+    anchorAliases: anchorAliasesSchema,
   }),
   'posts',
 );

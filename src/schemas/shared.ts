@@ -88,10 +88,14 @@ export function slugified(value: string): string {
  * An id or slug: lower-case words joined by single hyphens. An entry's id is its file name and its
  * permalink, so the same rule applies to every id that a reference may name.
  */
-export function slug(help: FieldHelp) {
+export function slug(help: FieldHelp & { folder?: string }) {
   return z.string({ error: typeError('an id such as "static-python"', help) }).regex(SLUG_PATTERN, {
     error: (issue) => {
       const value = String(issue.input);
+      // A reference names an entry that exists: a slug made from the value may not, so never suggest one.
+      if (help.folder) {
+        return `must be the id of an entry in content/${help.folder} (its file name, without .mdx), not ${shown(value)}. Fix: write the id; every id is listed in docs/ids.md.`;
+      }
       const suggestion = slugified(value);
       return (
         `must be lower-case letters and digits joined by single hyphens, such as "static-python", not ${shown(value)}.` +
@@ -150,18 +154,46 @@ function toDate(value: unknown): unknown {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day ? date : value;
 }
 
+/** "2026-02-30" → the message for a day that does not exist, or undefined for anything else. */
+function impossibleDay(input: unknown): string | undefined {
+  if (typeof input !== 'string') return undefined;
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
+  if (!match) return undefined;
+  const [year, month] = [Number(match[1]), Number(match[2])];
+  if (month < 1 || month > 12) return `month ${match[2]} does not exist`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${new Date(Date.UTC(year, month - 1, 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${year} has ${days} days`;
+}
+
+/** Today as "YYYY-MM-DD", in UTC, as the build sees it. */
+const today = () => new Date().toISOString().slice(0, 10);
+
 /**
- * A full calendar date, such as `2026-11-21` (YAML reads it as a date; a quoted "2026-11-21" works
- * too). Anything else, such as "last week" or a bare year, is refused with the value and the form.
+ * A full calendar date, such as `2026-11-21`, quoted or not. The content check reads it as text
+ * (src/node/content-check/), so a day that does not exist, such as 2026-02-30, is refused instead of
+ * rolling into March. Anything else, such as "last week" or a bare year, is refused with the value
+ * and the form. With `notAfterToday`, a day in the future is refused too.
  */
-export function calendarDate(help: FieldHelp) {
+export function calendarDate(help: FieldHelp & { notAfterToday?: boolean }) {
+  const date = z.date({
+    error: (issue) => {
+      const gone = missing(issue.input, help);
+      if (gone) return gone;
+      const impossible = impossibleDay(issue.input);
+      return impossible
+        ? `must be a day that exists, not ${shown(issue.input)} (${impossible}). Write it as \`${help.example}\``
+        : `must be a date such as 2026-11-21 (YYYY-MM-DD), not ${shown(issue.input)}. Write it as \`${help.example}\``;
+    },
+  });
   return z.preprocess(
     toDate,
-    z.date({
-      error: (issue) =>
-        missing(issue.input, help) ??
-        `must be a date such as 2026-11-21 (YYYY-MM-DD), not ${shown(issue.input)}. Write it as \`${help.example}\``,
-    }),
+    help.notAfterToday
+      ? date.refine((value) => value.toISOString().slice(0, 10) <= today(), {
+          error: (issue) =>
+            `must not be in the future, not ${shown(issue.input)} (today is ${today()}). ` +
+            `Fix: write the day it actually happened, today or earlier, e.g. \`${help.example}\``,
+        })
+      : date,
   );
 }
 
@@ -177,7 +209,7 @@ export function checkedDay(help: FieldHelp) {
       .refine((value) => typeof toDate(value) !== 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value), {
         error: (issue) => `must be a day that exists, written as "YYYY-MM-DD", not ${shown(issue.input)}. Write it as \`${help.example}\``,
       })
-      .refine((value) => value <= new Date().toISOString().slice(0, 10), {
+      .refine((value) => value <= today(), {
         error: (issue) => `must not be in the future, not ${shown(issue.input)}. Fix: write the day the source was actually read.`,
       }),
   );
@@ -219,13 +251,50 @@ export function listOf<T extends z.ZodType>(item: T, help: ListHelp) {
   });
 }
 
+/** What zod reports for keys a strict group does not know. */
+interface UnknownKeysIssue {
+  code: 'unrecognized_keys';
+  keys: string[];
+}
+
+function isUnknownKeys(issue: { code?: string }): issue is UnknownKeysIssue {
+  return issue.code === 'unrecognized_keys';
+}
+
+/**
+ * The message for a frontmatter key the schema does not know: a misspelled key would otherwise be
+ * dropped in silence (`scaletricks:` left the tricks table empty). Names the nearest valid field.
+ */
+/** One line per key, in the order of the keys, so a caller can report each key on its own line. */
+export function unknownKeysMessage(keys: readonly string[], valid: readonly string[]): string {
+  return keys
+    .map((key) => {
+      const match = closestMatch(key.toLowerCase(), valid.map((v) => v.toLowerCase()));
+      const field = match ? valid.find((v) => v.toLowerCase() === match) : undefined;
+      return (
+        `unknown field "${key}".${field ? ` Did you mean ${field}?` : ''} Valid fields here: ${valid.join(', ')}. ` +
+        `Fix: ${field ? `rename it to \`${field}:\`` : 'remove it, or rename it to one of these'} (optional fields are listed in docs/authoring.md).`
+      );
+    })
+    .join('\n');
+}
+
+/**
+ * A group of frontmatter fields that refuses keys it does not know, with the nearest valid name.
+ * Used for the top level of every collection and for every group inside it.
+ */
+export function strictGroup<Shape extends z.ZodRawShape>(shape: Shape, error?: (issue: IssueLike & { code?: string }) => string | undefined) {
+  const valid = Object.keys(shape);
+  return z.strictObject(shape, {
+    error: (issue) => (isUnknownKeys(issue) ? unknownKeysMessage(issue.keys, valid) : error?.(issue)),
+  });
+}
+
 /** A group of fields inside a list (one library use, one figure), with a message for an item of the wrong shape. */
 export function itemOf<Shape extends z.ZodRawShape>(shape: Shape, help: ListHelp) {
-  return z.object(shape, {
-    error: (issue) => {
-      const value = typeof issue.input === 'string' && SLUG_PATTERN.test(issue.input) ? issue.input : undefined;
-      return `must be a group of fields (${Object.keys(shape).join(', ')}), not ${shown(issue.input)}. Write the list as${inline(help.example(value))}`;
-    },
+  return strictGroup(shape, (issue) => {
+    const value = typeof issue.input === 'string' && SLUG_PATTERN.test(issue.input) ? issue.input : undefined;
+    return `must be a group of fields (${Object.keys(shape).join(', ')}), not ${shown(issue.input)}. Write the list as${inline(help.example(value))}`;
   });
 }
 
@@ -250,3 +319,19 @@ export function withFrontmatter<T extends z.ZodObject>(schema: T, collection: st
       `Fix: start the file with a frontmatter block, as docs/authoring.md shows for ${collection}${inline(block)}`,
   });
 }
+
+/**
+ * Old anchors of renamed body headings → the anchor each now has: `anchorAliases: { reporting:
+ * metrics-and-reporting }`. A published anchor is a promise (ledger/published.json); the page keeps
+ * the old one as an empty target at the start of the renamed heading.
+ */
+export const anchorAliasesSchema = z
+  .record(
+    z.string().regex(SLUG_PATTERN, { error: (issue) => `each old anchor must be lower-case words joined by hyphens, as the ledger lists it, not ${shown(issue.input)}.` }),
+    slug({ holds: "the renamed heading's anchor", example: 'anchorAliases: { reporting: metrics-and-reporting }' }),
+    {
+      error: (issue) =>
+        `must be a group of old anchor: new anchor pairs, not ${shown(issue.input)}. Write it as \`anchorAliases: { reporting: metrics-and-reporting }\``,
+    },
+  )
+  .optional();

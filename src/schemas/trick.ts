@@ -1,13 +1,13 @@
 import { z } from 'astro/zod';
 import { keysOf, trickCategories } from '../lib/vocabulary.ts';
-import { calendarDate, choiceError, sentence, text, withFrontmatter } from './shared.ts';
+import { anchorAliasesSchema, calendarDate, choiceError, sentence, strictGroup, text, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const categoryChoices = keysOf(trickCategories);
 
 /** The frontmatter of a scale trick in content/tricks. */
 export const trickSchema = withFrontmatter(
-  z.object({
+  strictGroup({
     /** The pattern's name, e.g. "Pre-fork workers sharing memory". */
     name: text({ holds: "the pattern's name", example: 'name: Pre-fork workers sharing memory' }),
     /** One sentence on what the pattern is. */
@@ -20,6 +20,8 @@ export const trickSchema = withFrontmatter(
     sources: sourceListSchema.default([]),
     /** When the entry was last checked against its sources; shown on the page and in the sitemap. */
     reviewed: calendarDate({ holds: 'when the entry was last checked against its sources', example: 'reviewed: 2026-11-28' }),
+    /** Old anchors of renamed body headings → their new anchors, so published links keep landing (optional). */
+    anchorAliases: anchorAliasesSchema,
   }),
   'tricks',
 );

@@ -18,13 +18,16 @@ export interface BuildOptions {
   outDir?: string;
   /** The base path to build for (default: "/"). */
   base?: string;
+  /** The published-link ledger to hold the build to (default: ledger/published.json for content/, none otherwise). */
+  ledger?: string;
 }
 
-export function astroBuild({ content, outDir, base }: BuildOptions = {}): Promise<BuildResult> {
+export function astroBuild({ content, outDir, base, ledger }: BuildOptions = {}): Promise<BuildResult> {
   // Vitest sets NODE_ENV=test, which would make the build a development build (import.meta.env.DEV).
   const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', ASTRO_TELEMETRY_DISABLED: '1' };
   if (content) env.PAS_CONTENT_DIR = content;
   if (base) env.PAS_BASE = base;
+  if (ledger) env.PAS_LEDGER = ledger;
   if (outDir) {
     env.PAS_OUT_DIR = outDir;
     env.PAS_CACHE_DIR = `${outDir}-cache`;

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentEntries, dist, htmlPages, linksOf, readPage } from '../helpers/dist.ts';
+import { minimumCitations } from '../../src/node/content-check/index.ts';
 
 interface CompanyData {
   name: string;
@@ -29,7 +30,9 @@ describe('the built site', () => {
       ...tricks.map((t) => `/tricks/${t.id}/`),
     ];
     expect(pages).toEqual(expect.arrayContaining(expected));
-    expect(companies.map((c) => c.id)).toEqual(['dropbox', 'google', 'instagram', 'netflix', 'spotify']);
+    expect(companies.length).toBeGreaterThan(0);
+    const index = linksOf(readPage('/companies/'));
+    for (const company of companies) expect(index, company.id).toContain(`/companies/${company.id}/`);
   });
 
   it('gives every page a title and a meta description (redirect pages have a title)', () => {
@@ -72,10 +75,10 @@ describe.each(companies)('the $name profile', (company) => {
   });
 
   it('shows each library with this company’s own words on how it is used', () => {
-    for (const { library } of company.libraries) {
+    for (const { library, use } of company.libraries as { library: string; use: string }[]) {
       const row = page.querySelector(`#library-${library}`);
       expect(row, library).not.toBeNull();
-      expect(row!.querySelector('td')!.text.trim().length).toBeGreaterThan(10);
+      expect(row!.querySelector('td')!.text.trim()).toContain(use.trim().split(/\s+/)[0]!);
     }
   });
 
@@ -83,7 +86,8 @@ describe.each(companies)('the $name profile', (company) => {
     const footnotes = page.querySelector('section.footnotes');
     expect(footnotes).not.toBeNull();
     const refs = page.querySelectorAll('a[data-footnote-ref]');
-    expect(refs.length).toBeGreaterThan(10);
+    // The content check holds every profile to this minimum, with a message (src/node/content-check/).
+    expect(refs.length).toBeGreaterThanOrEqual(minimumCitations.companies);
     for (const ref of refs) {
       const target = ref.getAttribute('href')!.slice(1);
       const note = page.getElementById(target);
@@ -114,7 +118,7 @@ describe('index pages', () => {
     const page = readPage('/libraries/');
     const links = linksOf(page);
     for (const library of libraries) expect(links).toContain(`/libraries/${library.id}/`);
-    expect(page.querySelectorAll('main h2').length).toBeGreaterThan(3);
+    expect(page.querySelectorAll('main h2').length).toBe(new Set(libraries.map((l) => (l.data as { kind: string }).kind)).size);
   });
 
   it('the tricks index links every trick', () => {

@@ -20,12 +20,14 @@ const entryPages = [
   ...tricks.map((t) => ({ kind: 'tricks', id: t.id })),
   ...posts.map((p) => ({ kind: 'posts', id: p.id })),
 ];
+/** A frontmatter date as the page's datetime writes it, whether YAML read it as a date or as text. */
+const isoDay = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value));
 const isRedirect = (p: string) => readPage(p).querySelector('meta[http-equiv="refresh"]') !== null;
 const contentPages = htmlPages().filter((p) => !isRedirect(p) && !p.startsWith('/embed/'));
 
 describe('articles', () => {
-  it('has three articles, listed on /posts/ newest first with date, reading time and companies', () => {
-    expect(posts.length).toBe(3);
+  it('lists every article on /posts/ newest first with date, reading time and companies', () => {
+    expect(posts.length).toBeGreaterThan(0);
     const index = readPage('/posts/');
     for (const post of posts) expect(linksOf(index)).toContain(`/posts/${post.id}/`);
     expect(index.querySelectorAll('.post-list__meta').every((m) => /\d{1,2} \w+ \d{4} · \d+ min read ·/.test(m.text))).toBe(true);
@@ -34,7 +36,7 @@ describe('articles', () => {
   it.each(posts)('$id shows its date, reading time and the companies it covers, and links into profiles', (post) => {
     const page = readPage(`/posts/${post.id}/`);
     const meta = page.querySelector('.post-meta')!;
-    expect(meta.querySelector('time')!.getAttribute('datetime')).toBe('2026-11-21');
+    expect(meta.querySelector('time')!.getAttribute('datetime')).toBe(isoDay(post.data.published));
     expect(meta.text).toMatch(/\d+ min read/);
     for (const id of post.data.companies as string[]) expect(linksOf(meta)).toContain(`/companies/${id}/`);
     const bodyLinks = linksOf(page.querySelector('.prose')!);
@@ -42,9 +44,15 @@ describe('articles', () => {
   });
 });
 
+/** The links under "Mentioned in" on a page; none when nothing mentions it (the section is left out). */
+function mentionsOf(sitePath: string): string[] {
+  const section = readPage(sitePath).querySelector('.mentioned-in');
+  return section ? linksOf(section) : [];
+}
+
 describe('backlinks', () => {
   it.each(companies)('the $id profile lists every article that covers it under "Mentioned in"', (company) => {
-    const mentioned = linksOf(readPage(`/companies/${company.id}/`).querySelector('.mentioned-in')!);
+    const mentioned = mentionsOf(`/companies/${company.id}/`);
     for (const post of posts.filter((p) => (p.data.companies as string[]).includes(company.id))) {
       expect(mentioned).toContain(`/posts/${post.id}/`);
     }
@@ -52,13 +60,18 @@ describe('backlinks', () => {
 
   it('every library and trick page lists the companies that reference it and the pages that link to it', () => {
     for (const library of libraries) {
-      const mentioned = linksOf(readPage(`/libraries/${library.id}/`).querySelector('.mentioned-in')!);
+      const mentioned = mentionsOf(`/libraries/${library.id}/`);
       for (const company of companies.filter((c) => (c.data.libraries as { library: string }[]).some((u) => u.library === library.id))) {
         expect(mentioned, library.id).toContain(`/companies/${company.id}/`);
       }
     }
     // A body link is a mention too: the "common thread" article links the CLIF page in its text.
-    expect(linksOf(readPage('/libraries/clif/').querySelector('.mentioned-in')!)).toContain('/posts/python-decides-native-code-does-the-work/');
+    for (const post of posts) {
+      const page = `/posts/${post.id}/`;
+      for (const target of new Set(linksOf(readPage(page).querySelector('.prose')!).filter((href) => /^\/(libraries|tricks)\/[a-z0-9-]+\/$/.test(href)))) {
+        expect(mentionsOf(target), `${target} ← ${page}`).toContain(page);
+      }
+    }
   });
 });
 
@@ -66,7 +79,7 @@ describe('permanent section links', () => {
   it.each(entryPages)('every h2 and h3 on /$kind/$id/ has an id and a copy-link control', ({ kind, id }) => {
     const page = readPage(`/${kind}/${id}/`);
     const headings = page.querySelectorAll('main h2, main h3').filter((h) => h.id !== 'footnote-label');
-    expect(headings.length).toBeGreaterThan(2);
+    expect(headings.length).toBeGreaterThan(0);
     for (const heading of headings) {
       expect(heading.id, heading.text).toMatch(/^[a-z0-9-]+$/);
       const control = heading.nextElementSibling;
@@ -150,7 +163,8 @@ describe('a body link to a page or section that does not exist', () => {
     expect(output).toContain('/companies/acme/ → /libraries/nope/: no page or file is published there');
     expect(output).toContain('/companies/acme/ → /tricks/caching/#no-such-section: /tricks/caching/ has no element with id "no-such-section"');
     expect(output).toMatch(/written at tests\/fixtures\/broken-link\/companies\/acme\.mdx:\d+/);
-  });
+    // A whole build: on two cores busy with other builds it takes minutes, not the 60 s a test gets.
+  }, 600_000);
 });
 
 describe('in the browser', () => {

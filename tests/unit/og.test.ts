@@ -36,7 +36,11 @@ describe('ogCardTree', () => {
   });
 });
 
-describe('renderOgPng', () => {
+// Drawing a card is CPU-bound (satori, then resvg): on two cores busy with a build it can take
+// seconds. These tests check what is drawn, not how fast, so they get room instead of the 5 s default.
+const drawing = { timeout: 60_000 };
+
+describe('renderOgPng', drawing, () => {
   it('draws a 1200×630 PNG, the same bytes every time', async () => {
     const [a, b] = await Promise.all([renderOgPng(ogCardTree(input('Cython'))), renderOgPng(ogCardTree(input('Cython')))]);
     expect(pngSize(a)).toEqual([OG_WIDTH, OG_HEIGHT]);
@@ -51,7 +55,7 @@ describe('renderOgPng', () => {
   });
 });
 
-describe('createOgImageStore', () => {
+describe('createOgImageStore', drawing, () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   const cards: OgCard[] = ['one', 'two', 'three'].map((id) => ({ key: `libraries/${id}`, input: input(id) }));
