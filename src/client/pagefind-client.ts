@@ -45,7 +45,7 @@ import { HIGHLIGHT_PARAM, basePath } from './search-constants.ts';
  * are set on the elements (h1 10, summary 4, the names in a profile's tables 5).
  */
 export const ranking = {
-  metaWeights: { title: 10, aliases: 8, uses: 10 },
+  metaWeights: { title: 10, aliases: 8, uses: 6 },
 };
 
 let loading: Promise<Pagefind> | undefined;
