@@ -64,7 +64,7 @@ const cases: Record<string, BadContent> = {
     stage: 'render',
     says: [
       'tests/fixtures/bad-reference/companies/acme.mdx',
-      'libraries[0].library: unknown library "widgte". Did you mean "widget"? Valid ids: widget. Fix: use one of these, or add content/libraries/widgte.mdx.',
+      'libraries[0].library: unknown library "widgte". Did you mean "widget" (Widget)? Valid ids: widget. Fix: use one of these, or add content/libraries/widgte.mdx.',
     ],
   },
   'unknown-trick': {
@@ -75,7 +75,7 @@ const cases: Record<string, BadContent> = {
     says: [
       '1 broken reference in content:',
       file('unknown-trick', 'companies/acme.mdx'),
-      'scaleTricks[0].trick: unknown trick "cachng". Did you mean "caching"? Valid ids: caching. Fix: use one of these, or add content/tricks/cachng.mdx.',
+      'scaleTricks[0].trick: unknown trick "cachng". Did you mean "caching" (Caching)? Valid ids: caching. Fix: use one of these, or add content/tricks/cachng.mdx.',
     ],
   },
   'unknown-company': {
@@ -85,7 +85,7 @@ const cases: Record<string, BadContent> = {
     stage: 'render',
     says: [
       file('unknown-company', 'posts/roundup.mdx'),
-      'companies[1]: unknown company "acmee". Did you mean "acme"? Valid ids: acme. Fix: use one of these, or add content/companies/acmee.mdx.',
+      'companies[1]: unknown company "acmee". Did you mean "acme" (Acme)? Valid ids: acme. Fix: use one of these, or add content/companies/acmee.mdx.',
     ],
   },
   'alias-is-an-id': {
@@ -146,7 +146,7 @@ const cases: Record<string, BadContent> = {
     says: [
       `${file('empty-file', 'tricks/sharding.mdx')}:1: ` + "name: is required: the pattern's name. Write it as `name: Pre-fork workers sharing memory`",
       'category: is required: which concern it addresses, one of: performance, memory, concurrency, architecture, codebase-health, data-and-ml, delivery.',
-      'frontmatter: is missing or empty: the file has none of the required fields (name, summary, category). Fix: start the file with a frontmatter block, as docs/authoring.md shows for tricks:',
+      'frontmatter: is missing or empty: the file has none of the required fields (name, summary, category, reviewed). Fix: start the file with a frontmatter block, as docs/authoring.md shows for tricks:',
     ],
   },
   'no-frontmatter': {
@@ -156,7 +156,7 @@ const cases: Record<string, BadContent> = {
     stage: 'content',
     says: [
       `${file('no-frontmatter', 'libraries/gizmo.mdx')}:1: ` + "name: is required: the library's name as its project writes it. Write it as `name: NumPy`",
-      'frontmatter: is missing or empty: the file has none of the required fields (name, kind, language, homepage, summary). Fix: start the file with a frontmatter block, as docs/authoring.md shows for libraries:',
+      'frontmatter: is missing or empty: the file has none of the required fields (name, kind, language, homepage, summary, reviewed). Fix: start the file with a frontmatter block, as docs/authoring.md shows for libraries:',
     ],
   },
   'invalid-mdx': {
@@ -165,7 +165,7 @@ const cases: Record<string, BadContent> = {
     outDir: '.cache/test-bad-invalid-mdx',
     stage: 'render',
     // The MDX compiler's own message: file, line and column, and the tag it expected to be closed.
-    says: ['Expected a closing tag for `<div>` (13:16-13:21) before the end of `paragraph`', `${file('invalid-mdx', 'libraries/widget.mdx')}:13:1`],
+    says: ['Expected a closing tag for `<div>` (14:16-14:21) before the end of `paragraph`', `${file('invalid-mdx', 'libraries/widget.mdx')}:14:1`],
   },
   'broken-body-link': {
     breaks: 'body links to /libraries/nope/ and to /tricks/caching/#no-such-section',
@@ -321,8 +321,8 @@ describe('a company that references an unknown library and trick', () => {
     expect(code).not.toBe(0);
     expect(output).toContain('2 broken references in content:');
     expect(output).toContain('tests/fixtures/bad-reference/companies/acme.mdx');
-    expect(output).toContain('libraries[0].library: unknown library "widgte". Did you mean "widget"? Valid ids: widget.');
-    expect(output).toContain('scaleTricks[0].trick: unknown trick "cachign". Did you mean "caching"? Valid ids: caching.');
+    expect(output).toContain('libraries[0].library: unknown library "widgte". Did you mean "widget" (Widget)? Valid ids: widget.');
+    expect(output).toContain('scaleTricks[0].trick: unknown trick "cachign". Did you mean "caching" (Caching)? Valid ids: caching.');
   });
 });
 

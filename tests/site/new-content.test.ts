@@ -51,6 +51,7 @@ kind: infrastructure
 language: Python
 homepage: https://routekit.example/
 summary: A library for computing vehicle routes.
+reviewed: 2026-11-28
 ---
 
 ## What it is
@@ -61,6 +62,7 @@ Routekit computes routes for fleets of vehicles.
 name: Caching computed routes
 summary: Keep computed routes for a while instead of computing them per request.
 category: performance
+reviewed: 2026-11-28
 ---
 
 ## The pattern

@@ -344,7 +344,7 @@ describe('what a search result downloads', () => {
       const name = company.data.name as string;
       expect(text, company.id).toContain(`Library How ${name} uses it`);
       expect(text, company.id).toContain(`Trick How ${name} does it`);
-      if ((company.data.movedAway as unknown[]).length > 0) expect(text, company.id).toContain('What To When Why');
+      if (((company.data.movedAway ?? []) as unknown[]).length > 0) expect(text, company.id).toContain('What To When Why');
     }
     for (const [url, text] of content) expect(text, url).not.toMatch(/\SChecked \d/);
   });

@@ -185,7 +185,7 @@ describe('a copy of the content with a new company, library and trick', () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'pas-content-'));
     try {
       cpSync('content', root, { recursive: true });
-      writeFileSync(path.join(root, 'libraries', 'zeta-lib.mdx'), '---\nname: Zeta Lib\nkind: web\nlanguage: Python\nhomepage: https://zeta.example/\nsummary: A library.\n---\n\n## What it is\n\nA library.\n');
+      writeFileSync(path.join(root, 'libraries', 'zeta-lib.mdx'), '---\nname: Zeta Lib\nkind: web\nlanguage: Python\nhomepage: https://zeta.example/\nsummary: A library.\nreviewed: 2026-11-28\n---\n\n## What it is\n\nA library.\n');
       const { problems } = checkContent(root);
       expect(lines(problems)).toEqual([]);
     } finally {
