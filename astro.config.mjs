@@ -14,6 +14,7 @@ import linkCheck from './src/integrations/link-check.ts';
 import securityHeaders from './src/integrations/security-headers.ts';
 import rehypeUnindexedFootnotes from './src/markdown/rehype-unindexed-footnotes.ts';
 import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
+import rehypeClaimFootnotes from './src/markdown/rehype-claim-footnotes.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import { config } from './src/config.ts';
 
@@ -38,6 +39,8 @@ export default defineConfig({
       // Heading ids first, so that the "copy link" controls can point at them.
       // Root-relative links in bodies get the base path; links to other sites open safely.
       rehypePlugins: [
+        // First: a claim's footnote ids get its id as prefix, and its "Citations" heading leaves the outline.
+        rehypeClaimFootnotes,
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, headingLinkOptions],
         [rehypeBaseLinks, { base }],

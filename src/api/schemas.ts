@@ -7,6 +7,8 @@ import { companySchema, libraryUseSchema, trickUseSchema } from '../schemas/comp
 import { librarySchema } from '../schemas/library.ts';
 import { trickSchema } from '../schemas/trick.ts';
 import { sourceSchema } from '../schemas/source.ts';
+import { claimSchema } from '../schemas/claim.ts';
+import { claimVerdicts } from '../lib/vocabulary.ts';
 import { slugSchema } from '../schemas/shared.ts';
 import { absoluteUrl, checkedId, paths, type SitePath } from '../lib/urls.ts';
 
@@ -14,7 +16,7 @@ import { absoluteUrl, checkedId, paths, type SitePath } from '../lib/urls.ts';
 // Where the documents live
 
 /** The names of the JSON Schemas under /api/schema/, one per endpoint. */
-export const schemaNames = ['companies', 'company', 'libraries', 'tricks'] as const;
+export const schemaNames = ['companies', 'company', 'libraries', 'tricks', 'claims'] as const;
 export type SchemaName = (typeof schemaNames)[number];
 
 /** The site paths of the API documents and their schemas. */
@@ -23,6 +25,10 @@ export const apiPaths = {
   company: (id: string) => paths.asset(`api/companies/${checkedId(id)}.json`),
   libraries: () => paths.asset('api/libraries.json'),
   tricks: () => paths.asset('api/tricks.json'),
+  claims: () => paths.asset('api/claims.json'),
+  claimsCsv: () => paths.asset('api/claims.csv'),
+  figuresCsv: () => paths.asset('api/figures.csv'),
+  companyFiguresCsv: (id: string) => paths.asset(`api/figures/${checkedId(id)}.csv`),
   schema: (name: SchemaName) => paths.asset(`api/schema/${name}.json`),
 };
 
@@ -132,6 +138,25 @@ export const apiTrickListSchema = listSchema(
   'Every scale trick, by name, with the companies that use it, at /api/tricks.json.',
 );
 
+/** A checked claim: its frontmatter, the companies resolved, the verdict's label and rating, the explanation. */
+export const apiClaimSchema = z
+  .object({
+    id: slugSchema.describe('The claim’s id: its file name and its permanent anchor on /claims/.'),
+    url: pageUrlSchema.describe('The absolute URL of the claim on /claims/, with its anchor.'),
+  })
+  .extend(claimSchema.shape)
+  .extend({
+    companies: z.array(apiCompanyRefSchema).describe('The companies the claim is about.'),
+    verdictLabel: z.enum(Object.values(claimVerdicts) as [string, ...string[]]).describe('The verdict as readers see it.'),
+    rating: z.number().int().min(1).max(5).describe('The verdict on schema.org’s 1 (false) to 5 (true) scale, as in the page’s ClaimReview.'),
+    reviewed: isoDateSchema.describe('When the claim was last checked against its sources.'),
+    explanation: z.string().min(1).describe('The explanation, as Markdown; `[^id]` footnotes cite the claim’s `sources` by id.'),
+  })
+  .meta({ title: 'Checked claim', description: 'A popular claim, its verdict, the explanation and the sources that settle it.' });
+
+export const apiClaimListSchema = listSchema(apiClaimSchema, 'Checked claims', 'Every checked claim, by verdict, at /api/claims.json.');
+
+export type ApiClaim = z.output<typeof apiClaimSchema>;
 export type ApiCompany = z.output<typeof apiCompanySchema>;
 export type ApiCompanySummary = z.output<typeof apiCompanySummarySchema>;
 export type ApiLibrary = z.output<typeof apiLibrarySchema>;
@@ -144,4 +169,5 @@ export const apiSchemas = {
   company: apiCompanySchema,
   libraries: apiLibraryListSchema,
   tricks: apiTrickListSchema,
+  claims: apiClaimListSchema,
 } as const satisfies Record<SchemaName, z.ZodType>;

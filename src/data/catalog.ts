@@ -10,7 +10,7 @@ import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage }
 import { formatProblems, validateCompanyReferences, validatePostReferences } from './references.ts';
 import { checkSources, citedInBody, undatedSources } from './source-checks.ts';
 import { groupByLabel } from '../lib/group.ts';
-import { libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary.ts';
+import { claimVerdicts, keysOf, libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary.ts';
 import { paths, type SitePath } from '../lib/urls.ts';
 import { backlinkIndex, extractInternalLinks, linkedPage } from './backlinks.ts';
 
@@ -18,6 +18,7 @@ export type Company = CollectionEntry<'companies'>;
 export type Library = CollectionEntry<'libraries'>;
 export type Trick = CollectionEntry<'tricks'>;
 export type Post = CollectionEntry<'posts'>;
+export type Claim = CollectionEntry<'claims'>;
 export type { LibraryUse, TrickUse };
 
 /** A company entry in the shape the graph functions take. */
@@ -35,6 +36,10 @@ export interface Catalog {
   tricks: Trick[];
   /** Articles, newest first. */
   posts: Post[];
+  /** Checked claims, by verdict (true first) and then by the claim's wording. */
+  claims: Claim[];
+  /** The claims about one company, in the order of `claims`. */
+  claimsAbout: (companyId: string) => Claim[];
   company: (id: string) => Company;
   library: (id: string) => Library;
   trick: (id: string) => Trick;
@@ -58,6 +63,10 @@ export interface Mention {
   kind: 'Company' | 'Library' | 'Scale trick' | 'Article';
 }
 
+const verdictOrder = keysOf(claimVerdicts);
+const byVerdict = (a: Claim, b: Claim) =>
+  verdictOrder.indexOf(a.data.verdict) - verdictOrder.indexOf(b.data.verdict) || a.data.claim.localeCompare(b.data.claim, 'en');
+
 const byName = <T extends { data: { name: string } }>(a: T, b: T) => a.data.name.localeCompare(b.data.name, 'en');
 
 export class ContentReferenceError extends Error {
@@ -73,41 +82,61 @@ function lookup<T>(map: Map<string, T>, kind: string) {
 }
 
 async function loadCatalog(): Promise<Catalog> {
-  const [companies, libraries, tricks, posts] = await Promise.all([
+  const [companies, libraries, tricks, posts, claims] = await Promise.all([
     getCollection('companies'),
     getCollection('libraries'),
     getCollection('tricks'),
     getCollection('posts'),
+    getCollection('claims'),
   ]);
   companies.sort(byName);
   libraries.sort(byName);
   tricks.sort(byName);
   posts.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
+  claims.sort(byVerdict);
+  const claimsByCompany = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    for (const id of claim.data.companies) claimsByCompany.set(id, [...(claimsByCompany.get(id) ?? []), claim]);
+  }
 
   const problems = validateCompanyReferences(
     companies.map((c) => ({ id: c.id, file: c.filePath ?? `content/companies/${c.id}.mdx`, ...c.data })),
     { libraryIds: libraries.map((l) => l.id).sort(), trickIds: tricks.map((t) => t.id).sort() },
   );
   const fileOf = (entry: { id: string; filePath?: string | undefined; collection: string }) => entry.filePath ?? `content/${entry.collection}/${entry.id}.mdx`;
-  const sourced = [...companies, ...libraries, ...tricks, ...posts].map((entry) => {
+  const sourced = [...companies, ...libraries, ...tricks, ...posts, ...claims].map((entry) => {
     const rows = entry.collection === 'companies' ? (entry as Company).data : undefined;
     const rowSources = rows
       ? [...rows.libraries, ...rows.scaleTricks, ...rows.figures, ...rows.movedAway, ...rows.timeline].map((row) => row.source)
       : [];
+    // A profile's claims section renders its claims, so a profile source their footnotes cite is cited there.
+    const claimSources = rows ? (claimsByCompany.get(entry.id) ?? []).flatMap((claim) => citedInBody(claim.body)) : [];
     return {
       file: fileOf(entry),
       sources: entry.data.sources,
-      cited: new Set([...rowSources, ...citedInBody(entry.body)]),
+      cited: new Set([...rowSources, ...claimSources, ...citedInBody(entry.body)]),
       ...(rows ? { figures: rows.figures } : {}),
     };
   });
   problems.push(...checkSources(sourced));
   problems.push(
     ...validatePostReferences(
-      posts.map((p) => ({ file: p.filePath ?? `content/posts/${p.id}.mdx`, companies: p.data.companies })),
+      [...posts, ...claims].map((entry) => ({ file: fileOf(entry), companies: entry.data.companies })),
       companies.map((c) => c.id).sort(),
     ),
   );
+  for (const company of companies) {
+    if ((claimsByCompany.get(company.id)?.length ?? 0) === 0 || company.body?.includes(`<Claims company="${company.id}" />`)) continue;
+    const [first] = claimsByCompany.get(company.id)!;
+    problems.push({
+      file: fileOf(company),
+      field: 'body',
+      value: company.id,
+      message:
+        `has claims about it in content/claims (e.g. ${first!.id}) but its body does not show them. ` +
+        `Fix: put \`<Claims company="${company.id}" />\` under a "## Claims and what the sources show" heading.`,
+    });
+  }
   if (problems.length > 0) throw new ContentReferenceError(formatProblems(problems));
   const undated = undatedSources(sourced);
   if (undated.length > 0) {
@@ -142,6 +171,8 @@ async function loadCatalog(): Promise<Catalog> {
         ...c.data.libraries.map((u) => paths.library(u.library)),
         ...c.data.scaleTricks.map((u) => paths.trick(u.trick)),
         ...bodyTargets(c.body),
+        // The claims section is part of the profile page.
+        ...(claimsByCompany.get(c.id) ?? []).flatMap((claim) => bodyTargets(claim.body)),
       ],
     })),
     ...libraries.map((l) => ({ page: { path: paths.library(l.id), title: l.data.name, kind: 'Library' as const }, targets: bodyTargets(l.body) })),
@@ -157,6 +188,8 @@ async function loadCatalog(): Promise<Catalog> {
     trick: lookup(new Map(tricks.map((t) => [t.id, t])), 'trick'),
     post: lookup(new Map(posts.map((p) => [p.id, p])), 'post'),
     posts,
+    claims,
+    claimsAbout: (id) => claimsByCompany.get(id) ?? [],
     libraryUsers: (id) => libraryUsers.get(id) ?? [],
     trickUsers: (id) => trickUsers.get(id) ?? [],
     related: (id) => related.get(id) ?? [],

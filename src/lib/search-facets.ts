@@ -10,13 +10,14 @@ interface Named {
   name: string;
 }
 
-export function companyFacets(company: Named & { areas: string[] }, libraries: Named[], tricks: Named[]): Facets {
+export function companyFacets(company: Named & { areas: string[] }, libraries: Named[], tricks: Named[], verdicts: string[] = []): Facets {
   return {
     kind: ['Company'],
     company: [company.name],
     library: libraries.map((l) => l.name),
     trick: tricks.map((t) => t.name),
     area: company.areas,
+    verdict: unique(verdicts),
   };
 }
 
@@ -40,6 +41,11 @@ export function trickFacets(trick: Named, users: (Named & { areas: string[] })[]
 
 export function postFacets(companies: (Named & { areas: string[] })[]): Facets {
   return { kind: ['Article'], company: companies.map((c) => c.name), area: unique(companies.flatMap((c) => c.areas)) };
+}
+
+/** A page of checked claims: the verdicts and the companies of the claims it shows. */
+export function claimFacets(verdicts: string[], companies: Named[]): Facets {
+  return { kind: ['Checked claims'], verdict: unique(verdicts), company: unique(companies.map((c) => c.name)) };
 }
 
 function unique(values: string[]): string[] {
