@@ -7,7 +7,8 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LibraryUse, TrickUse } from '../schemas/company.ts';
 import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from './graph.ts';
-import { formatProblems, validateCompanyReferences, validatePostReferences } from './references.ts';
+import { formatProblems, listChoices, validateCompanyReferences, validatePostReferences } from './references.ts';
+import { didYouMean } from '../lib/closest.ts';
 import { checkSources, citedInBody, undatedSources } from './source-checks.ts';
 import { groupByLabel } from '../lib/group.ts';
 import { claimVerdicts, keysOf, libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary.ts';
@@ -38,8 +39,9 @@ export interface Catalog {
   posts: Post[];
   /** Checked claims, by verdict (true first) and then by the claim's wording. */
   claims: Claim[];
-  /** The claims about one company, in the order of `claims`. */
+  /** The claims a profile's claims section shows (those that no article shows), in the order of `claims`. */
   claimsAbout: (companyId: string) => Claim[];
+  claim: (id: string) => Claim;
   company: (id: string) => Company;
   library: (id: string) => Library;
   trick: (id: string) => Trick;
@@ -94,8 +96,10 @@ async function loadCatalog(): Promise<Catalog> {
   tricks.sort(byName);
   posts.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
   claims.sort(byVerdict);
+  const claimsInArticle = (postId: string) => claims.filter((claim) => claim.data.article === postId);
   const claimsByCompany = new Map<string, Claim[]>();
   for (const claim of claims) {
+    if (claim.data.article) continue;
     for (const id of claim.data.companies) claimsByCompany.set(id, [...(claimsByCompany.get(id) ?? []), claim]);
   }
 
@@ -110,7 +114,8 @@ async function loadCatalog(): Promise<Catalog> {
       ? [...rows.libraries, ...rows.scaleTricks, ...rows.figures, ...rows.movedAway, ...rows.timeline].map((row) => row.source)
       : [];
     // A profile's claims section renders its claims, so a profile source their footnotes cite is cited there.
-    const claimSources = rows ? (claimsByCompany.get(entry.id) ?? []).flatMap((claim) => citedInBody(claim.body)) : [];
+    const shown = rows ? (claimsByCompany.get(entry.id) ?? []) : entry.collection === 'posts' ? claimsInArticle(entry.id) : [];
+    const claimSources = shown.flatMap((claim) => citedInBody(claim.body));
     return {
       file: fileOf(entry),
       sources: entry.data.sources,
@@ -136,6 +141,31 @@ async function loadCatalog(): Promise<Catalog> {
         `has claims about it in content/claims (e.g. ${first!.id}) but its body does not show them. ` +
         `Fix: put \`<Claims company="${company.id}" />\` under a "## Claims and what the sources show" heading.`,
     });
+  }
+  const postIds = posts.map((p) => p.id).sort();
+  for (const claim of claims) {
+    const { article } = claim.data;
+    if (!article) continue;
+    const post = posts.find((p) => p.id === article);
+    if (!post) {
+      problems.push({ file: fileOf(claim), field: 'article', value: article, message: `unknown article "${article}".${didYouMean(article, postIds)} Valid ids: ${listChoices(postIds)}. Fix: use one of these, or leave \`article\` out to show the claim in its companies' profiles.` });
+    } else if (!post.body?.includes(`<Claim id="${claim.id}"`)) {
+      problems.push({ file: fileOf(claim), field: 'article', value: article, message: `names the article "${article}", whose body does not show it. Fix: put \`<Claim id="${claim.id}" />\` where it belongs in ${fileOf(post)}, or leave \`article\` out.` });
+    }
+  }
+  for (const post of posts) {
+    for (const [, id] of (post.body ?? '').matchAll(/<Claim id="([^"]+)"/g)) {
+      const claim = claims.find((c) => c.id === id);
+      if (claim?.data.article === post.id) continue;
+      problems.push({
+        file: fileOf(post),
+        field: 'body',
+        value: id!,
+        message: claim
+          ? `shows the claim "${id}", which does not name this article. Fix: add \`article: ${post.id}\` to ${fileOf(claim)}.`
+          : `shows an unknown claim "${id}".${didYouMean(id!, claims.map((c) => c.id))} Fix: use the id of a file in content/claims.`,
+      });
+    }
   }
   if (problems.length > 0) throw new ContentReferenceError(formatProblems(problems));
   const undated = undatedSources(sourced);
@@ -163,7 +193,7 @@ async function loadCatalog(): Promise<Catalog> {
   const mentions = backlinkIndex<Mention>([
     ...posts.map((p) => ({
       page: { path: paths.post(p.id), title: p.data.title, kind: 'Article' as const },
-      targets: [...p.data.companies.map((id) => paths.company(id)), ...bodyTargets(p.body)],
+      targets: [...p.data.companies.map((id) => paths.company(id)), ...bodyTargets(p.body), ...claimsInArticle(p.id).flatMap((c) => bodyTargets(c.body))],
     })),
     ...companies.map((c) => ({
       page: { path: paths.company(c.id), title: c.data.name, kind: 'Company' as const },
@@ -190,6 +220,7 @@ async function loadCatalog(): Promise<Catalog> {
     posts,
     claims,
     claimsAbout: (id) => claimsByCompany.get(id) ?? [],
+    claim: lookup(new Map(claims.map((c) => [c.id, c])), 'claim'),
     libraryUsers: (id) => libraryUsers.get(id) ?? [],
     trickUsers: (id) => trickUsers.get(id) ?? [],
     related: (id) => related.get(id) ?? [],

@@ -40,6 +40,11 @@ export const claimSchema = withFrontmatter(
       holds: 'the ids of the company profiles the claim is about',
       example: (id = 'google') => `companies: [${id}]`,
     }).min(1, { error: 'name at least one company the claim is about, e.g. `companies: [google]`' }),
+    /**
+     * The id of the article (content/posts) that shows this claim with `<Claim id="…" />`; leave out
+     * for a claim shown in its companies' profiles, in their claims section.
+     */
+    article: slug({ holds: 'the id of the article that shows the claim', example: 'article: popular-claims-checked' }).optional(),
     /** The verdict, from a closed list; /claims/ groups and filters by it. */
     verdict: z.preprocess(
       // YAML reads a bare `verdict: false` or `verdict: true` as a boolean; both are verdicts here.
