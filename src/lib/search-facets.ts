@@ -17,7 +17,7 @@ export function companyFacets(company: Named & { areas: string[] }, libraries: N
     library: libraries.map((l) => l.name),
     trick: tricks.map((t) => t.name),
     area: company.areas,
-    verdict: unique(verdicts),
+    ...(verdicts.length > 0 ? { verdict: unique(verdicts) } : {}),
   };
 }
 
