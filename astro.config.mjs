@@ -18,6 +18,7 @@ import rehypeBaseLinks from './src/markdown/rehype-base-links.ts';
 import rehypeSourceListCitations from './src/markdown/rehype-source-list-citations.ts';
 import rehypeTableScroll from './src/markdown/rehype-table-scroll.ts';
 import rehypeAnchorAliases from './src/markdown/rehype-anchor-aliases.ts';
+import rehypeClaimFootnotes from './src/markdown/rehype-claim-footnotes.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import contentCheck from './src/integrations/content-check.ts';
 import { config } from './src/config.ts';
@@ -49,6 +50,8 @@ export default defineConfig({
       // Root-relative links in bodies get the base path; links to other sites open safely; wide
       // tables scroll inside their own region rather than the page.
       rehypePlugins: [
+        // First: a claim's footnote ids get its id as prefix, and its "Citations" heading leaves the outline.
+        rehypeClaimFootnotes,
         rehypeHeadingIds,
         // Old anchors of renamed headings (`anchorAliases` in the frontmatter) keep landing on them.
         rehypeAnchorAliases,

@@ -7,6 +7,7 @@ import { companySchema } from './schemas/company.ts';
 import { librarySchema } from './schemas/library.ts';
 import { trickSchema } from './schemas/trick.ts';
 import { postSchema } from './schemas/post.ts';
+import { claimSchema } from './schemas/claim.ts';
 
 const mdxIn = (folder: string) => glob({ pattern: '*.mdx', base: path.join(config.contentRoot, folder) });
 
@@ -15,4 +16,5 @@ export const collections = {
   libraries: defineCollection({ loader: mdxIn('libraries'), schema: librarySchema }),
   tricks: defineCollection({ loader: mdxIn('tricks'), schema: trickSchema }),
   posts: defineCollection({ loader: mdxIn('posts'), schema: postSchema }),
+  claims: defineCollection({ loader: mdxIn('claims'), schema: claimSchema }),
 };

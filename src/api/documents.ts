@@ -6,10 +6,12 @@ import type { CompanyData, LibraryUse, TrickUse } from '../schemas/company.ts';
 import type { LibraryData } from '../schemas/library.ts';
 import type { TrickData } from '../schemas/trick.ts';
 import type { Source } from '../schemas/source.ts';
+import type { ClaimData } from '../schemas/claim.ts';
 import { isoDate } from '../lib/format.ts';
+import { claimVerdictRatings, claimVerdicts } from '../lib/vocabulary.ts';
 import { paths } from '../lib/urls.ts';
 import { CONTENT_LICENSE } from '../lib/site-meta.ts';
-import { apiPaths, type ApiCompany, type ApiCompanySummary, type ApiLibrary, type ApiList, type ApiTrick, type UrlOf } from './schemas.ts';
+import { apiPaths, type ApiClaim, type ApiCompany, type ApiCompanySummary, type ApiLibrary, type ApiList, type ApiTrick, type UrlOf } from './schemas.ts';
 
 /** Entry data as the API publishes it: `anchorAliases` only keeps old page anchors alive. */
 function withoutAnchorAliases<T extends { anchorAliases?: unknown }>(data: T): Omit<T, 'anchorAliases'> {
@@ -25,6 +27,8 @@ export interface ApiInput {
   companies: readonly { id: string; data: CompanyData }[];
   libraries: readonly { id: string; data: LibraryData }[];
   tricks: readonly { id: string; data: TrickData }[];
+  /** Checked claims, with their Markdown body; none when left out. */
+  claims?: readonly { id: string; data: ClaimData; body?: string | undefined }[];
   company(id: string): { id: string; data: CompanyData };
   library(id: string): { id: string; data: LibraryData };
   trick(id: string): { id: string; data: TrickData };
@@ -126,6 +130,17 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
     })),
   });
 
+  const claimDocument = (claim: NonNullable<ApiInput['claims']>[number]): ApiClaim => ({
+    id: claim.id,
+    url: urlOf(paths.claim(claim.id)),
+    ...claim.data,
+    companies: claim.data.companies.map(companyRef),
+    verdictLabel: claimVerdicts[claim.data.verdict],
+    rating: claimVerdictRatings[claim.data.verdict],
+    reviewed: isoDate(claim.data.reviewed),
+    explanation: (claim.body ?? '').trim(),
+  });
+
   const list = <T>(items: T[]): ApiList<T> => ({ generated: contentDate(input), license: { ...CONTENT_LICENSE }, count: items.length, items });
 
   return {
@@ -133,5 +148,6 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
     companies: () => list(input.companies.map((c) => companySummary(c.id))),
     libraries: () => list(input.libraries.map((l) => libraryDocument(l.id))),
     tricks: () => list(input.tricks.map((t) => trickDocument(t.id))),
+    claims: () => list((input.claims ?? []).map(claimDocument)),
   };
 }

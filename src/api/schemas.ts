@@ -7,6 +7,8 @@ import { companySchema, libraryUseSchema, trickUseSchema } from '../schemas/comp
 import { librarySchema } from '../schemas/library.ts';
 import { trickSchema } from '../schemas/trick.ts';
 import { sourceSchema } from '../schemas/source.ts';
+import { claimSchema } from '../schemas/claim.ts';
+import { claimVerdicts } from '../lib/vocabulary.ts';
 import { slugSchema } from '../schemas/shared.ts';
 
 /** A collection's fields as the API publishes them: `anchorAliases` only keeps old page anchors alive. */
@@ -20,7 +22,7 @@ import { absoluteUrl, checkedId, paths, type SitePath } from '../lib/urls.ts';
 // Where the documents live
 
 /** The names of the JSON Schemas under /api/schema/, one per endpoint. */
-export const schemaNames = ['companies', 'company', 'libraries', 'tricks'] as const;
+export const schemaNames = ['companies', 'company', 'libraries', 'tricks', 'claims'] as const;
 export type SchemaName = (typeof schemaNames)[number];
 
 /** The site paths of the API documents and their schemas. */
@@ -31,6 +33,9 @@ export const apiPaths = {
   tricks: () => paths.asset('api/tricks.json'),
   /** A profile's figures as CSV, one row per figure. */
   figures: (id: string) => paths.asset(`api/companies/${checkedId(id)}/figures.csv`),
+  claims: () => paths.asset('api/claims.json'),
+  claimsCsv: () => paths.asset('api/claims.csv'),
+  figuresCsv: () => paths.asset('api/figures.csv'),
   schema: (name: SchemaName) => paths.asset(`api/schema/${name}.json`),
 };
 
@@ -149,6 +154,25 @@ export const apiTrickListSchema = listSchema(
   'Every scale trick, by name, with the companies that use it, at /api/tricks.json.',
 );
 
+/** A checked claim: its frontmatter, the companies resolved, the verdict's label and rating, the explanation. */
+export const apiClaimSchema = z
+  .object({
+    id: slugSchema.describe('The claim’s id: its file name and its permanent anchor on /claims/.'),
+    url: pageUrlSchema.describe('The absolute URL of the claim on /claims/, with its anchor.'),
+  })
+  .extend(claimSchema.shape)
+  .extend({
+    companies: z.array(apiCompanyRefSchema).describe('The companies the claim is about.'),
+    verdictLabel: z.enum(Object.values(claimVerdicts) as [string, ...string[]]).describe('The verdict as readers see it.'),
+    rating: z.number().int().min(1).max(5).describe('The verdict on schema.org’s 1 (false) to 5 (true) scale, as in the page’s ClaimReview.'),
+    reviewed: isoDateSchema.describe('When the claim was last checked against its sources.'),
+    explanation: z.string().min(1).describe('The explanation, as Markdown; `[^id]` footnotes cite the claim’s `sources` by id.'),
+  })
+  .meta({ title: 'Checked claim', description: 'A popular claim, its verdict, the explanation and the sources that settle it.' });
+
+export const apiClaimListSchema = listSchema(apiClaimSchema, 'Checked claims', 'Every checked claim, by verdict, at /api/claims.json.');
+
+export type ApiClaim = z.output<typeof apiClaimSchema>;
 export type ApiCompany = z.output<typeof apiCompanySchema>;
 export type ApiCompanySummary = z.output<typeof apiCompanySummarySchema>;
 export type ApiLibrary = z.output<typeof apiLibrarySchema>;
@@ -161,4 +185,5 @@ export const apiSchemas = {
   company: apiCompanySchema,
   libraries: apiLibraryListSchema,
   tricks: apiTrickListSchema,
+  claims: apiClaimListSchema,
 } as const satisfies Record<SchemaName, z.ZodType>;

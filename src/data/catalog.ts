@@ -7,10 +7,11 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LibraryUse, TrickUse } from '../schemas/company.ts';
 import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from './graph.ts';
-import { formatProblems, validateCompanyReferences, validatePostReferences } from './references.ts';
+import { formatProblems, listChoices, validateCompanyReferences, validatePostReferences } from './references.ts';
+import { didYouMean } from '../lib/closest.ts';
 import { checkSources, citedInBody, uncheckedSources, undatedSources } from './source-checks.ts';
 import { groupByLabel } from '../lib/group.ts';
-import { keysOf, libraryKinds, roleAreas, trickCategories, type RoleArea } from '../lib/vocabulary.ts';
+import { claimVerdicts, keysOf, libraryKinds, roleAreas, trickCategories, type RoleArea } from '../lib/vocabulary.ts';
 import { paths, type SitePath } from '../lib/urls.ts';
 import type { CollectionName } from '../lib/collections.ts';
 import { backlinkIndex, extractInternalLinks, linkedPage } from './backlinks.ts';
@@ -19,6 +20,7 @@ export type Company = CollectionEntry<'companies'>;
 export type Library = CollectionEntry<'libraries'>;
 export type Trick = CollectionEntry<'tricks'>;
 export type Post = CollectionEntry<'posts'>;
+export type Claim = CollectionEntry<'claims'>;
 export type { LibraryUse, TrickUse };
 
 /** A company entry in the shape the graph functions take. */
@@ -36,6 +38,11 @@ export interface Catalog {
   tricks: Trick[];
   /** Articles, newest first. */
   posts: Post[];
+  /** Checked claims, by verdict (true first) and then by the claim's wording. */
+  claims: Claim[];
+  /** The claims a profile's claims section shows (those that no article shows), in the order of `claims`. */
+  claimsAbout: (companyId: string) => Claim[];
+  claim: (id: string) => Claim;
   company: (id: string) => Company;
   library: (id: string) => Library;
   trick: (id: string) => Trick;
@@ -68,6 +75,10 @@ export interface Mention {
   collection: CollectionName;
 }
 
+const verdictOrder = keysOf(claimVerdicts);
+const byVerdict = (a: Claim, b: Claim) =>
+  verdictOrder.indexOf(a.data.verdict) - verdictOrder.indexOf(b.data.verdict) || a.data.claim.localeCompare(b.data.claim, 'en');
+
 const byName = <T extends { data: { name: string } }>(a: T, b: T) => a.data.name.localeCompare(b.data.name, 'en');
 
 export class ContentReferenceError extends Error {
@@ -83,16 +94,24 @@ function lookup<T>(map: Map<string, T>, kind: string) {
 }
 
 async function loadCatalog(): Promise<Catalog> {
-  const [companies, libraries, tricks, posts] = await Promise.all([
+  const [companies, libraries, tricks, posts, claims] = await Promise.all([
     getCollection('companies'),
     getCollection('libraries'),
     getCollection('tricks'),
     getCollection('posts'),
+    getCollection('claims'),
   ]);
   companies.sort(byName);
   libraries.sort(byName);
   tricks.sort(byName);
   posts.sort((a, b) => b.data.published.getTime() - a.data.published.getTime() || a.id.localeCompare(b.id));
+  claims.sort(byVerdict);
+  const claimsInArticle = (postId: string) => claims.filter((claim) => claim.data.article === postId);
+  const claimsByCompany = new Map<string, Claim[]>();
+  for (const claim of claims) {
+    if (claim.data.article) continue;
+    for (const id of claim.data.companies) claimsByCompany.set(id, [...(claimsByCompany.get(id) ?? []), claim]);
+  }
 
   // Display names too, so that a name written where an id belongs ("TFX (TensorFlow Extended)") finds its id.
   const names = Object.fromEntries([...companies, ...libraries, ...tricks].map((e) => [e.id, e.data.name]));
@@ -101,26 +120,66 @@ async function loadCatalog(): Promise<Catalog> {
     { libraryIds: libraries.map((l) => l.id).sort(), trickIds: tricks.map((t) => t.id).sort(), names },
   );
   const fileOf = (entry: { id: string; filePath?: string | undefined; collection: string }) => entry.filePath ?? `content/${entry.collection}/${entry.id}.mdx`;
-  const sourced = [...companies, ...libraries, ...tricks, ...posts].map((entry) => {
+  const sourced = [...companies, ...libraries, ...tricks, ...posts, ...claims].map((entry) => {
     const rows = entry.collection === 'companies' ? (entry as Company).data : undefined;
     const rowSources = rows
       ? [...rows.libraries, ...rows.scaleTricks, ...rows.figures, ...rows.movedAway, ...rows.timeline].map((row) => row.source)
       : [];
+    // A profile's claims section renders its claims, so a profile source their footnotes cite is cited there.
+    const shown = rows ? (claimsByCompany.get(entry.id) ?? []) : entry.collection === 'posts' ? claimsInArticle(entry.id) : [];
+    const claimSources = shown.flatMap((claim) => citedInBody(claim.body));
     return {
       file: fileOf(entry),
       sources: entry.data.sources,
-      cited: new Set([...rowSources, ...citedInBody(entry.body)]),
+      cited: new Set([...rowSources, ...claimSources, ...citedInBody(entry.body)]),
       ...(rows ? { figures: rows.figures } : {}),
     };
   });
   problems.push(...checkSources(sourced));
   problems.push(
     ...validatePostReferences(
-      posts.map((p) => ({ file: p.filePath ?? `content/posts/${p.id}.mdx`, companies: p.data.companies })),
+      [...posts, ...claims].map((entry) => ({ file: fileOf(entry), companies: entry.data.companies })),
       companies.map((c) => c.id).sort(),
       names,
     ),
   );
+  for (const company of companies) {
+    if ((claimsByCompany.get(company.id)?.length ?? 0) === 0 || company.body?.includes(`<Claims company="${company.id}" />`)) continue;
+    const [first] = claimsByCompany.get(company.id)!;
+    problems.push({
+      file: fileOf(company),
+      field: 'body',
+      value: company.id,
+      message:
+        `has claims about it in content/claims (e.g. ${first!.id}) but its body does not show them. ` +
+        `Fix: put \`<Claims company="${company.id}" />\` under a "## Claims and what the sources show" heading.`,
+    });
+  }
+  const postIds = posts.map((p) => p.id).sort();
+  for (const claim of claims) {
+    const { article } = claim.data;
+    if (!article) continue;
+    const post = posts.find((p) => p.id === article);
+    if (!post) {
+      problems.push({ file: fileOf(claim), field: 'article', value: article, message: `unknown article "${article}".${didYouMean(article, postIds)} Valid ids: ${listChoices(postIds)}. Fix: use one of these, or leave \`article\` out to show the claim in its companies' profiles.` });
+    } else if (!post.body?.includes(`<Claim id="${claim.id}"`)) {
+      problems.push({ file: fileOf(claim), field: 'article', value: article, message: `names the article "${article}", whose body does not show it. Fix: put \`<Claim id="${claim.id}" />\` where it belongs in ${fileOf(post)}, or leave \`article\` out.` });
+    }
+  }
+  for (const post of posts) {
+    for (const [, id] of (post.body ?? '').matchAll(/<Claim id="([^"]+)"/g)) {
+      const claim = claims.find((c) => c.id === id);
+      if (claim?.data.article === post.id) continue;
+      problems.push({
+        file: fileOf(post),
+        field: 'body',
+        value: id!,
+        message: claim
+          ? `shows the claim "${id}", which does not name this article. Fix: add \`article: ${post.id}\` to ${fileOf(claim)}.`
+          : `shows an unknown claim "${id}".${didYouMean(id!, claims.map((c) => c.id))} Fix: use the id of a file in content/claims.`,
+      });
+    }
+  }
   if (problems.length > 0) throw new ContentReferenceError(formatProblems(problems));
   const undated = undatedSources(sourced).length;
   const unchecked = uncheckedSources(sourced).length;
@@ -148,7 +207,7 @@ async function loadCatalog(): Promise<Catalog> {
   const mentions = backlinkIndex<Mention>([
     ...posts.map((p) => ({
       page: { path: paths.post(p.id), title: p.data.title, collection: 'posts' as const },
-      targets: [...p.data.companies.map((id) => paths.company(id)), ...bodyTargets(p.body)],
+      targets: [...p.data.companies.map((id) => paths.company(id)), ...bodyTargets(p.body), ...claimsInArticle(p.id).flatMap((c) => bodyTargets(c.body))],
     })),
     ...companies.map((c) => ({
       page: { path: paths.company(c.id), title: c.data.name, collection: 'companies' as const },
@@ -156,6 +215,8 @@ async function loadCatalog(): Promise<Catalog> {
         ...c.data.libraries.map((u) => paths.library(u.library)),
         ...c.data.scaleTricks.map((u) => paths.trick(u.trick)),
         ...bodyTargets(c.body),
+        // The claims section is part of the profile page.
+        ...(claimsByCompany.get(c.id) ?? []).flatMap((claim) => bodyTargets(claim.body)),
       ],
     })),
     ...libraries.map((l) => ({ page: { path: paths.library(l.id), title: l.data.name, collection: 'libraries' as const }, targets: bodyTargets(l.body) })),
@@ -171,6 +232,9 @@ async function loadCatalog(): Promise<Catalog> {
     trick: lookup(new Map(tricks.map((t) => [t.id, t])), 'trick'),
     post: lookup(new Map(posts.map((p) => [p.id, p])), 'post'),
     posts,
+    claims,
+    claimsAbout: (id) => claimsByCompany.get(id) ?? [],
+    claim: lookup(new Map(claims.map((c) => [c.id, c])), 'claim'),
     libraryUsers: (id) => libraryUsers.get(id) ?? [],
     trickUsers: (id) => trickUsers.get(id) ?? [],
     related: (id) => related.get(id) ?? [],

@@ -4,6 +4,8 @@ export const collections = {
   libraries: { label: 'Library', plural: 'Libraries', cardLabel: 'Library' },
   tricks: { label: 'Scale trick', plural: 'Scale tricks', cardLabel: 'Scale trick' },
   posts: { label: 'Article', plural: 'Articles', cardLabel: 'Article' },
+  // Claims have no page of their own: each is an anchor on /claims/ and a block on its profiles or article.
+  claims: { label: 'Claim', plural: 'Claims', cardLabel: 'Claim' },
 } as const;
 
 export type CollectionName = keyof typeof collections;

@@ -56,6 +56,8 @@ export const generatedIds: Record<EntryKind, readonly string[]> = {
   libraries: [...everyPage, sectionIds.usedBy, sectionIds.sources],
   tricks: [...everyPage, sectionIds.usedBy, sectionIds.sources],
   posts: [...everyPage, sectionIds.sources],
+  // A claim's body is rendered inside a profile or an article, with its footnote ids prefixed.
+  claims: [],
 };
 
 /**

@@ -11,13 +11,14 @@ interface Named {
   name: string;
 }
 
-export function companyFacets(company: Named & { areas: string[] }, libraries: Named[], tricks: Named[]): Facets {
+export function companyFacets(company: Named & { areas: string[] }, libraries: Named[], tricks: Named[], verdicts: string[] = []): Facets {
   return {
     kind: [collections.companies.label],
     company: [company.name],
     library: libraries.map((l) => l.name),
     trick: tricks.map((t) => t.name),
     area: company.areas,
+    ...(verdicts.length > 0 ? { verdict: unique(verdicts) } : {}),
   };
 }
 
@@ -41,6 +42,11 @@ export function trickFacets(trick: Named, users: (Named & { areas: string[] })[]
 
 export function postFacets(companies: (Named & { areas: string[] })[]): Facets {
   return { kind: [collections.posts.label], company: companies.map((c) => c.name), area: unique(companies.flatMap((c) => c.areas)) };
+}
+
+/** A page of checked claims: the verdicts and the companies of the claims it shows. */
+export function claimFacets(verdicts: string[], companies: Named[]): Facets {
+  return { kind: ['Checked claims'], verdict: unique(verdicts), company: unique(companies.map((c) => c.name)) };
 }
 
 function unique(values: string[]): string[] {

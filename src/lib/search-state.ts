@@ -13,6 +13,7 @@ export const searchFilters = {
   library: 'Library',
   trick: 'Scale trick',
   area: 'Role area',
+  verdict: 'Claim verdict',
 } as const;
 
 export type SearchFilterKey = keyof typeof searchFilters;

@@ -44,6 +44,12 @@ export const paths = {
   area: (id: string) => sitePath(`/areas/${checkedId(id)}/`),
   embed: (id: string) => sitePath(`/embed/companies/${checkedId(id)}/`),
   og: (collection: CollectionName, id: string) => sitePath(`/og/${collection}/${checkedId(id)}.png`),
+  /** Every checked claim, grouped by company; a claim's permanent anchor is its id. */
+  claims: () => sitePath('/claims/'),
+  claim: (id: string) => sitePath(`/claims/#${checkedId(id)}`),
+  claimVerdict: (verdict: string) => sitePath(`/claims/verdict/${checkedId(verdict)}/`),
+  /** Every scale figure, with charts of the series that have more than one dated value. */
+  figures: () => sitePath('/figures/'),
   /** A file served from public/, such as "favicon.svg". */
   asset: (file: string) => sitePath(`/${file.replace(/^\/+/, '')}`),
 };

@@ -37,9 +37,34 @@ export const trickCategories = {
   delivery: 'Delivery and operations',
 } as const;
 
+/**
+ * A checked claim's verdict, in the order /claims/ lists them. "Unsupported" means no source was found
+ * either way; "false" means a source contradicts the claim; "outdated" was true once and no longer is.
+ */
+export const claimVerdicts = {
+  true: 'True',
+  'partly-true': 'Partly true',
+  outdated: 'Outdated',
+  unsupported: 'Unsupported',
+  false: 'False',
+} as const;
+
+/**
+ * Each verdict on schema.org's 1 (false) to 5 (true) rating scale, for ClaimReview. Unsupported and
+ * outdated sit below the middle: neither can be relied on as stated today.
+ */
+export const claimVerdictRatings = {
+  true: 5,
+  'partly-true': 3,
+  outdated: 2,
+  unsupported: 2,
+  false: 1,
+} as const satisfies Record<keyof typeof claimVerdicts, number>;
+
 export type RoleArea = keyof typeof roleAreas;
 export type LibraryKind = keyof typeof libraryKinds;
 export type TrickCategory = keyof typeof trickCategories;
+export type ClaimVerdict = keyof typeof claimVerdicts;
 
 /** The keys of a label map as a non-empty tuple, the shape `z.enum` wants. */
 export function keysOf<T extends Record<string, string>>(labels: T): [keyof T & string, ...(keyof T & string)[]] {

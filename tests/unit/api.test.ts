@@ -7,6 +7,7 @@ import { libraryUsage, relatedCompanies, trickUsage } from '../../src/data/graph
 import { companySchema } from '../../src/schemas/company.ts';
 import { librarySchema } from '../../src/schemas/library.ts';
 import { trickSchema } from '../../src/schemas/trick.ts';
+import { claimSchema } from '../../src/schemas/claim.ts';
 
 const source = (id: string) => ({ id, title: `About ${id}`, publisher: 'Example Engineering', url: `https://example.com/${id}` });
 
@@ -47,6 +48,19 @@ function input(): ApiInput {
     companies,
     libraries,
     tricks,
+    claims: [
+      {
+        id: 'acme-runs-on-cobol',
+        data: claimSchema.parse({
+          claim: 'Acme runs on COBOL',
+          companies: ['acme'],
+          verdict: false,
+          reviewed: '2026-01-05',
+          sources: [{ ...source('acme-blog'), checked: '2026-01-05' }],
+        }),
+        body: 'False: the blog says Python.[^acme-blog]\n',
+      },
+    ],
     company: byId(companies),
     library: byId(libraries),
     trick: byId(tricks),
@@ -181,7 +195,7 @@ describe('the JSON Schemas', () => {
   });
 
   it('accept what the builder makes, and what zod accepts (no Date anywhere)', () => {
-    const documents = { companies: api.companies(), company: api.company('acme'), libraries: api.libraries(), tricks: api.tricks() };
+    const documents = { companies: api.companies(), company: api.company('acme'), libraries: api.libraries(), tricks: api.tricks(), claims: api.claims() };
     for (const name of schemaNames) {
       const validate = ajv.compile(apiJsonSchema(name, urlBuilder('https://example.net', '/')));
       expect(validate(JSON.parse(JSON.stringify(documents[name]))), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
@@ -193,6 +207,23 @@ describe('the JSON Schemas', () => {
     const { name: _name, ...nameless } = api.company('acme');
     expect(validate(nameless)).toBe(false);
     expect(validate.errors?.[0]?.params).toEqual({ missingProperty: 'name' });
+  });
+});
+
+describe('the claims document', () => {
+  it('resolves the companies, names the verdict, rates it and keeps the explanation as Markdown', () => {
+    const list = api.claims();
+    expect(list.count).toBe(1);
+    expect(list.items[0]).toMatchObject({
+      id: 'acme-runs-on-cobol',
+      url: 'https://example.org/kb/claims/#acme-runs-on-cobol',
+      verdict: 'false',
+      verdictLabel: 'False',
+      rating: 1,
+      reviewed: '2026-01-05',
+      companies: [{ id: 'acme', name: 'Acme', url: 'https://example.org/kb/companies/acme/' }],
+      explanation: 'False: the blog says Python.[^acme-blog]',
+    });
   });
 });
 

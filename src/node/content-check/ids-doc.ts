@@ -13,6 +13,9 @@ interface Named {
   libraries?: { library: string }[];
   scaleTricks?: { trick: string }[];
   companies?: string[];
+  claim?: string;
+  verdict?: string;
+  article?: string;
 }
 
 const cell = (text: string) => text.replace(/\|/g, '\\|');
@@ -62,6 +65,14 @@ export function idsDocument(entries: readonly CheckedEntry[]): string {
     ...of('posts').map((e) => {
       const data = e.data as Named;
       return `| ${e.id} | ${cell(data.title ?? '')} | ${(data.companies ?? []).join(', ')} |`;
+    }),
+    '',
+    '## claims (content/claims/<id>.mdx; an article shows one with `<Claim id="<id>" />`)',
+    '| id | claim | verdict | companies | article |',
+    '|---|---|---|---|---|',
+    ...of('claims').map((e) => {
+      const data = e.data as Named;
+      return `| ${e.id} | ${cell(data.claim ?? '')} | ${data.verdict ?? ''} | ${(data.companies ?? []).join(', ')} | ${data.article ?? '—'} |`;
     }),
     '',
   ];

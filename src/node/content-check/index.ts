@@ -14,6 +14,7 @@ import { SLUG_PATTERN } from '../../lib/urls.ts';
 import { companySchema } from '../../schemas/company.ts';
 import { librarySchema } from '../../schemas/library.ts';
 import { postSchema } from '../../schemas/post.ts';
+import { claimSchema } from '../../schemas/claim.ts';
 import { slugified } from '../../schemas/shared.ts';
 import { trickSchema } from '../../schemas/trick.ts';
 import { checkBody, citationCount } from './body.ts';
@@ -25,13 +26,14 @@ export const schemas: Record<CollectionName, z.ZodType> = {
   libraries: librarySchema,
   tricks: trickSchema,
   posts: postSchema,
+  claims: claimSchema,
 };
 
 /**
  * The fewest citations a body may make. Company profiles and articles state facts sentence by
  * sentence, each with a footnote (docs/authoring.md); a body with fewer is unfinished.
  */
-export const minimumCitations: Record<CollectionName, number> = { companies: 1, posts: 1, libraries: 0, tricks: 0 };
+export const minimumCitations: Record<CollectionName, number> = { companies: 1, posts: 1, claims: 1, libraries: 0, tricks: 0 };
 
 export interface ContentProblem {
   /** The file, relative to the working directory. */
