@@ -8,7 +8,7 @@ import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import rehypeExternalLinks from 'rehype-external-links';
 import remarkCiteSources from './src/markdown/remark-cite-sources.ts';
 import { headingLinkOptions } from './src/markdown/heading-links.ts';
-import { companyAliasRedirects, lastModifiedDays } from './src/node/content-files.ts';
+import { aliasRedirects, lastModifiedDays } from './src/node/content-files.ts';
 import { normaliseBase } from './src/lib/urls.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import linkCheck, { ledgerCheck } from './src/integrations/link-check.ts';
@@ -37,8 +37,8 @@ export default defineConfig({
   // Astro's log without its line per generated file, so the steps and any error fit on a screen.
   logger: { entrypoint: './src/node/build-log.ts' },
   cacheDir: config.cacheDir,
-  // Company aliases (`aliases:` in a profile) become permanent redirects to the profile.
-  redirects: companyAliasRedirects(contentRoot, base),
+  // Aliases (`aliases:` in an entry: old ids, a company's other names) become permanent redirects.
+  redirects: aliasRedirects(contentRoot, base),
   markdown: {
     // Shiki writes colours as inline style attributes, which the strict CSP below blocks, and no
     // entry has a code block: a fenced block renders as plain <pre><code>, styled by the site.

@@ -7,7 +7,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { LibraryUse, TrickUse } from '../schemas/company.ts';
 import { libraryUsage, relatedCompanies, trickUsage, type Relation, type Usage } from './graph.ts';
-import { formatProblems, listChoices, validateCompanyReferences, validatePostReferences } from './references.ts';
+import { formatProblems, listChoices, validateAliases, validateCompanyReferences, validatePostReferences } from './references.ts';
 import { didYouMean } from '../lib/closest.ts';
 import { checkSources, citedInBody, uncheckedSources, undatedSources } from './source-checks.ts';
 import { groupByLabel } from '../lib/group.ts';
@@ -53,8 +53,6 @@ export interface Catalog {
   trickUsers: (id: string) => Usage<CompanyNode, TrickUse>[];
   /** Company id → related companies, most shared first. */
   related: (id: string) => Relation<CompanyNode>[];
-  /** Alias → company id, for redirects. */
-  aliases: Map<string, string>;
   /** The pages that mention a page, from body links and frontmatter references. */
   mentions: (path: SitePath) => Mention[];
   /** Every role area, in the vocabulary's order, with the companies where Python does that job. */
@@ -136,6 +134,10 @@ async function loadCatalog(): Promise<Catalog> {
     };
   });
   problems.push(...checkSources(sourced));
+  const aliased = { libraries, tricks, posts } as const;
+  for (const [collection, entries] of Object.entries(aliased) as [keyof typeof aliased, (typeof aliased)[keyof typeof aliased]][]) {
+    problems.push(...validateAliases(collection, entries.map((e) => ({ id: e.id, file: fileOf(e), aliases: e.data.aliases }))));
+  }
   problems.push(
     ...validatePostReferences(
       [...posts, ...claims].map((entry) => ({ file: fileOf(entry), companies: entry.data.companies })),
@@ -197,12 +199,13 @@ async function loadCatalog(): Promise<Catalog> {
   const libraryUsers = libraryUsage(nodes);
   const trickUsers = trickUsage(nodes);
   const related = relatedCompanies(nodes, 4);
-  const aliases = new Map(companies.flatMap((c) => c.data.aliases.map((alias) => [alias, c.id] as const)));
-  const aliasPath = (target: string) => {
-    const alias = /^\/companies\/([^/]+)\/$/.exec(target)?.[1];
-    const id = alias ? aliases.get(alias) : undefined;
-    return id ? paths.company(id) : target;
-  };
+  // A link to an alias (an old id, or a company's other name) counts as a link to the entry it leads to.
+  const aliasTargets = new Map<string, SitePath>(
+    [...companies, ...libraries, ...tricks, ...posts].flatMap((entry) =>
+      entry.data.aliases.map((alias) => [paths.entry(entry.collection, alias) as string, paths.entry(entry.collection, entry.id)] as const),
+    ),
+  );
+  const aliasPath = (target: string) => aliasTargets.get(target) ?? target;
   const bodyTargets = (body: string | undefined) => extractInternalLinks(body ?? '').map((l) => aliasPath(linkedPage(l.url)));
   const mentions = backlinkIndex<Mention>([
     ...posts.map((p) => ({
@@ -238,7 +241,6 @@ async function loadCatalog(): Promise<Catalog> {
     libraryUsers: (id) => libraryUsers.get(id) ?? [],
     trickUsers: (id) => trickUsers.get(id) ?? [],
     related: (id) => related.get(id) ?? [],
-    aliases,
     mentions: (path) => mentions.get(path) ?? [],
     areas: keysOf(roleAreas).map((id) => ({
       id,

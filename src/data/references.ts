@@ -1,6 +1,7 @@
 import { closestMatch, didYouMean } from '../lib/closest.ts';
 import { slugified } from '../schemas/shared.ts';
 import { SLUG_PATTERN } from '../lib/urls.ts';
+import type { PageCollection } from '../lib/collections.ts';
 
 /**
  * Reference validation for the whole content set. Astro's `reference()` only logs a broken reference
@@ -99,8 +100,6 @@ export function validateCompanyReferences(
   const problems: ReferenceProblem[] = [];
   const libraryIds = new Set(index.libraryIds);
   const trickIds = new Set(index.trickIds);
-  const fileOf = new Map(companies.map((c) => [c.id, c.file]));
-  const aliasOwner = new Map<string, string>();
 
   for (const company of companies) {
     const { file } = company;
@@ -149,44 +148,57 @@ export function validateCompanyReferences(
       company[key].forEach(({ source }, i) => checkSource(`${key}[${i}].source`, source));
     }
 
-    company.aliases.forEach((alias, i) => {
-      const field = `aliases[${i}]`;
-      if (alias === company.id) {
-        problems.push({
-          file,
-          field,
-          value: alias,
-          message: `alias "${alias}" is this company's own id: /companies/${alias}/ is already its page. Fix: remove the alias.`,
-        });
+  }
+  problems.push(...validateAliases('companies', companies));
+  return problems;
+}
+
+/** Words for an entry of each collection with pages, in the alias messages. */
+const aliasWords: Record<PageCollection, { entry: string; page: string }> = {
+  companies: { entry: 'company', page: 'profile' },
+  libraries: { entry: 'library', page: 'page' },
+  tricks: { entry: 'scale trick', page: 'page' },
+  posts: { entry: 'article', page: 'page' },
+};
+
+/**
+ * `aliases` (old ids after a rename, other names) become redirects to the entry's page, so each must
+ * be free: not the entry's own id, not another entry's id, not another entry's alias.
+ */
+export function validateAliases(
+  collection: PageCollection,
+  entries: readonly { id: string; file: string; aliases: readonly string[] }[],
+): ReferenceProblem[] {
+  const problems: ReferenceProblem[] = [];
+  const { entry: noun, page } = aliasWords[collection];
+  const fileOf = new Map(entries.map((e) => [e.id, e.file]));
+  const aliasOwner = new Map<string, string>();
+  for (const { id, file, aliases } of entries) {
+    aliases.forEach((alias, i) => {
+      const problem = (message: string) => problems.push({ file, field: `aliases[${i}]`, value: alias, message });
+      if (alias === id) {
+        problem(`alias "${alias}" is this ${noun}'s own id: /${collection}/${alias}/ is already its page. Fix: remove the alias.`);
         return;
       }
       const idOwner = fileOf.get(alias);
       if (idOwner !== undefined) {
-        problems.push({
-          file,
-          field,
-          value: alias,
-          message:
-            `alias "${alias}" is the id of another company (${idOwner}), so /companies/${alias}/ is taken by that profile. ` +
+        problem(
+          `alias "${alias}" is the id of another ${noun} (${idOwner}), so /${collection}/${alias}/ is taken by that ${page}. ` +
             `Fix: remove "${alias}" from this entry's aliases.`,
-        });
+        );
         return;
       }
       const owner = aliasOwner.get(alias);
       if (owner !== undefined) {
-        problems.push({
-          file,
-          field,
-          value: alias,
-          message:
-            owner === company.id
-              ? `alias "${alias}" is already an alias of this company (listed twice). Fix: keep it once.`
-              : `alias "${alias}" is already an alias of "${owner}" (${fileOf.get(owner)}), and one address can lead to one profile only. ` +
+        problem(
+          owner === id
+            ? `alias "${alias}" is already an alias of this ${noun} (listed twice). Fix: keep it once.`
+            : `alias "${alias}" is already an alias of "${owner}" (${fileOf.get(owner)}), and one address can lead to one ${page} only. ` +
                 `Fix: keep it in one of the two files and remove it from the other.`,
-        });
+        );
         return;
       }
-      aliasOwner.set(alias, company.id);
+      aliasOwner.set(alias, id);
     });
   }
   return problems;

@@ -11,3 +11,7 @@ export const collections = {
 export type CollectionName = keyof typeof collections;
 
 export const collectionNames = Object.keys(collections) as CollectionName[];
+
+/** The collections whose entries are pages of their own (/<collection>/<id>/); a claim is an anchor. */
+export type PageCollection = Exclude<CollectionName, 'claims'>;
+export const pageCollections = collectionNames.filter((c): c is PageCollection => c !== 'claims');

@@ -6,8 +6,9 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import yaml from 'js-yaml';
 import { normaliseBase, SLUG_PATTERN } from '../lib/urls.ts';
+import { pageCollections } from '../lib/collections.ts';
+import { parseFrontmatter, splitFile } from './content-check/frontmatter.ts';
 
 export interface FrontmatterFile {
   /** The entry's id: its file name without ".mdx", as Astro's glob loader names it. */
@@ -24,39 +25,36 @@ export function readFrontmatterFiles(contentRoot: string, folder: string): Front
     .sort()
     .flatMap((name) => {
       const file = path.join(dir, name);
-      const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(file, 'utf8'))?.[1];
-      if (!frontmatter) return [];
-      let data: unknown;
-      try {
-        data = yaml.load(frontmatter);
-      } catch {
-        return [];
-      }
+      const { yaml, yamlLine } = splitFile(readFileSync(file, 'utf8'));
+      if (!yaml) return [];
+      const { data } = parseFrontmatter(yaml, yamlLine);
       if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
       return [{ id: name.slice(0, -'.mdx'.length), file, data: data as Record<string, unknown> }];
     });
 }
 
 /**
- * The redirects that company aliases ask for, for Astro's own `redirects`. Astro prefixes the base
- * to a redirect's route but not to its destination, so the destination carries it here. Whether an
- * alias is valid and unique is checked with everything else in the catalog.
+ * The redirects that entries' `aliases` ask for (a company's other names, any entry's old ids), for
+ * Astro's own `redirects`. Astro prefixes the base to a redirect's route but not to its destination,
+ * so the destination carries it here. Whether an alias is valid and unique is checked with everything
+ * else in the catalog.
  */
-export function companyAliasRedirects(contentRoot: string, base = '/'): Record<string, string> {
+export function aliasRedirects(contentRoot: string, base = '/'): Record<string, string> {
   const prefix = normaliseBase(base);
   const redirects: Record<string, string> = {};
-  for (const { id, data } of readFrontmatterFiles(contentRoot, 'companies')) {
-    const aliases = Array.isArray(data['aliases']) ? data['aliases'] : [];
-    for (const alias of aliases) {
-      if (typeof alias === 'string' && SLUG_PATTERN.test(alias)) redirects[`/companies/${alias}`] = `${prefix}/companies/${id}/`;
+  for (const collection of pageCollections) {
+    for (const { id, data } of readFrontmatterFiles(contentRoot, collection)) {
+      const aliases = Array.isArray(data['aliases']) ? data['aliases'] : [];
+      for (const alias of aliases) {
+        if (typeof alias === 'string' && SLUG_PATTERN.test(alias)) redirects[`/${collection}/${alias}`] = `${prefix}/${collection}/${id}/`;
+      }
     }
   }
   return redirects;
 }
 
-/** A frontmatter date (YAML reads `2026-11-21` as a Date; a quoted one stays text) as "YYYY-MM-DD". */
+/** A frontmatter day as "YYYY-MM-DD" (the core schema keeps `2026-11-21` as text, quoted or not). */
 function dayOf(value: unknown): string | undefined {
-  if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())) return value.trim();
   return undefined;
 }

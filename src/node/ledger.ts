@@ -3,6 +3,7 @@
  * has been published it must keep working, directly or through a redirect: a test checks every
  * entry against the built site, and `npm run ledger:update` adds what a deliberate change publishes.
  */
+import { pageCollections } from '../lib/collections.ts';
 import { parse } from 'node-html-parser';
 
 export interface Ledger {
@@ -55,9 +56,11 @@ export interface LostLink {
 
 /** "/companies/acme/" → { collection: 'companies', id: 'acme' } for an entry page, else undefined. */
 function entryOf(sitePath: string): { collection: string; id: string } | undefined {
-  const match = /^\/(companies|libraries|tricks|posts)\/([^/]+)\/$/.exec(sitePath);
+  const match = new RegExp(`^/(${pageCollections.join('|')})/([^/]+)/$`).exec(sitePath);
   return match ? { collection: match[1]!, id: match[2]! } : undefined;
 }
+
+const noun = (entry: { collection: string }) => (entry.collection === 'companies' ? 'profile' : 'entry');
 
 /**
  * Every ledger URL and anchor the built site lost. A URL resolves when a page or file is published
@@ -88,12 +91,10 @@ export function lostFromLedger(
       const entry = entryOf(url);
       lost.push({
         url,
-        fix:
-          entry?.collection === 'companies'
-            ? `no page is published there any more. Fix: if the profile was renamed, add "${entry.id}" to \`aliases\` in the profile it became; otherwise restore content/companies/${entry.id}.mdx.`
-            : entry
-              ? `no page is published there any more. Fix: restore the file name content/${entry.collection}/${entry.id}.mdx (an id is permanent once published).`
-              : 'no page or file is published there any more. Fix: publish it again, or redirect it in astro.config.mjs.',
+        fix: entry
+          ? `no page is published there any more. Fix: if the ${noun(entry)} was renamed, add "${entry.id}" to \`aliases\` in the ${noun(entry)} it became ` +
+            `(content/${entry.collection}/<new id>.mdx); otherwise restore content/${entry.collection}/${entry.id}.mdx.`
+          : 'no page or file is published there any more. Fix: publish it again, or redirect it in astro.config.mjs.',
       });
       continue;
     }

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { anchorAliasesSchema, calendarDate, listOf, sentence, slug, text, strictGroup, withFrontmatter } from './shared.ts';
+import { anchorAliasesSchema, pageAliasesSchema, calendarDate, listOf, sentence, slug, text, strictGroup, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 /** The frontmatter of an article in content/posts. */
@@ -23,6 +23,8 @@ export const postSchema = withFrontmatter(
     }).min(1, { error: 'name at least one company the article covers, e.g. `companies: [instagram]`' }),
     /** Sources that footnotes in the body cite by id, as in a company profile. */
     sources: sourceListSchema.default([]),
+    /** Old ids of this entry after a rename: each redirects here, so published links keep working (optional). */
+    aliases: pageAliasesSchema('posts', 'the-common-thread'),
     /** Old anchors of renamed body headings → their new anchors, so published links keep landing (optional). */
     anchorAliases: anchorAliasesSchema,
   }),

@@ -321,6 +321,17 @@ export function withFrontmatter<T extends z.ZodObject>(schema: T, collection: st
 }
 
 /**
+ * Old ids of a renamed entry (and other slugs that should lead to it): each becomes a redirect to
+ * the entry's page, so a published link to the old address keeps working (optional).
+ */
+export function pageAliasesSchema(collection: string, example: string) {
+  return listOf(slug({ holds: `an old id or another slug that leads to this page (/${collection}/<alias>/)`, example: `aliases: [${example}]` }), {
+    holds: 'old ids or other slugs that lead to this page',
+    example: (alias = example) => `aliases: [${alias}]`,
+  }).default([]);
+}
+
+/**
  * Old anchors of renamed body headings → the anchor each now has: `anchorAliases: { reporting:
  * metrics-and-reporting }`. A published anchor is a promise (ledger/published.json); the page keeps
  * the old one as an empty target at the start of the renamed heading.

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { keysOf, trickCategories } from '../lib/vocabulary.ts';
-import { anchorAliasesSchema, calendarDate, choiceError, sentence, strictGroup, text, withFrontmatter } from './shared.ts';
+import { anchorAliasesSchema, pageAliasesSchema, calendarDate, choiceError, sentence, strictGroup, text, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const categoryChoices = keysOf(trickCategories);
@@ -20,6 +20,8 @@ export const trickSchema = withFrontmatter(
     sources: sourceListSchema.default([]),
     /** When the entry was last checked against its sources; shown on the page and in the sitemap. */
     reviewed: calendarDate({ holds: 'when the entry was last checked against its sources', example: 'reviewed: 2026-11-28' }),
+    /** Old ids of this entry after a rename: each redirects here, so published links keep working (optional). */
+    aliases: pageAliasesSchema('tricks', 'fork-and-share'),
     /** Old anchors of renamed body headings → their new anchors, so published links keep landing (optional). */
     anchorAliases: anchorAliasesSchema,
   }),

@@ -39,3 +39,11 @@ describe('GFM in an MDX profile', () => {
     expect(prose.querySelector('#footnote-label')!.text).toBe('Citations');
   });
 });
+
+describe("a renamed entry's old id (aliases in a library)", () => {
+  it('redirects /libraries/<alias>/ to the library, with a canonical link to it', () => {
+    const redirect = readPage('/libraries/gadget/', siteDir);
+    expect(redirect.querySelector('meta[http-equiv="refresh"]')!.getAttribute('content')).toBe('0;url=/libraries/widget/');
+    expect(redirect.querySelector('link[rel="canonical"]')!.getAttribute('href')).toMatch(/\/libraries\/widget\/$/);
+  });
+});

@@ -3,20 +3,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Element, Properties, Root } from 'hast';
-import { companyAliasRedirects } from '../../src/node/content-files.ts';
+import { aliasRedirects } from '../../src/node/content-files.ts';
 import rehypeBaseLinks from '../../src/markdown/rehype-base-links.ts';
 import rehypeUnindexedFootnotes from '../../src/markdown/rehype-unindexed-footnotes.ts';
 import { cspFromHtml, headersFile } from '../../src/integrations/security-headers.ts';
 import { headingLinkOptions, textOf } from '../../src/markdown/heading-links.ts';
 
-function contentWith(files: Record<string, string>): string {
+function contentWith(files: Record<string, string>, more: Record<string, Record<string, string>> = {}): string {
   const root = mkdtempSync(path.join(tmpdir(), 'pas-aliases-'));
-  mkdirSync(path.join(root, 'companies'));
-  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(root, 'companies', name), text);
+  for (const [folder, folderFiles] of Object.entries({ companies: files, ...more })) {
+    mkdirSync(path.join(root, folder));
+    for (const [name, text] of Object.entries(folderFiles)) writeFileSync(path.join(root, folder, name), text);
+  }
   return root;
 }
 
-describe('companyAliasRedirects', () => {
+describe('aliasRedirects', () => {
   const root = contentWith({
     'google.mdx': '---\nname: Google\naliases: [youtube, yt]\n---\nBody',
     'acme.mdx': '---\nname: Acme\n---\n',
@@ -25,15 +27,32 @@ describe('companyAliasRedirects', () => {
   });
 
   it('redirects each alias to its profile and skips files it cannot read', () => {
-    expect(companyAliasRedirects(root)).toEqual({ '/companies/youtube': '/companies/google/', '/companies/yt': '/companies/google/' });
+    expect(aliasRedirects(root)).toEqual({ '/companies/youtube': '/companies/google/', '/companies/yt': '/companies/google/' });
   });
 
   it('puts the base path on the destination', () => {
-    expect(companyAliasRedirects(root, '/kb/')['/companies/youtube']).toBe('/kb/companies/google/');
+    expect(aliasRedirects(root, '/kb/')['/companies/youtube']).toBe('/kb/companies/google/');
+  });
+
+  it("redirects a renamed library's, trick's or article's old id to its page", () => {
+    const renamed = contentWith(
+      {},
+      {
+        libraries: { 'tensorflow-serving.mdx': '---\nname: TF Serving\naliases: [tf-serving]\n---\n' },
+        tricks: { 'prefork-copy-on-write.mdx': '---\nname: Pre-fork\naliases: [fork-and-share]\n---\n' },
+        posts: { 'the-common-thread.mdx': '---\ntitle: Thread\naliases: [common-thread]\n---\n' },
+        claims: { 'a-claim.mdx': '---\nclaim: x\naliases: [not-a-page]\n---\n' },
+      },
+    );
+    expect(aliasRedirects(renamed, '/kb/')).toEqual({
+      '/libraries/tf-serving': '/kb/libraries/tensorflow-serving/',
+      '/tricks/fork-and-share': '/kb/tricks/prefork-copy-on-write/',
+      '/posts/common-thread': '/kb/posts/the-common-thread/',
+    });
   });
 
   it('gives nothing for a content root without companies', () => {
-    expect(companyAliasRedirects(path.join(root, 'missing'))).toEqual({});
+    expect(aliasRedirects(path.join(root, 'missing'))).toEqual({});
   });
 });
 

@@ -167,7 +167,7 @@ describe('lostFromLedger', () => {
     expect(lost.map((l) => l.url)).toEqual(['/companies/acme/#reporting', '/companies/globex/', '/libraries/widget/']);
     expect(lost[0]!.fix).toContain('add `anchorAliases: { reporting: <the new heading\'s anchor> }` to content/companies/acme.mdx');
     expect(lost[1]!.fix).toContain('add "globex" to `aliases` in the profile it became');
-    expect(lost[2]!.fix).toContain('restore the file name content/libraries/widget.mdx');
+    expect(lost[2]!.fix).toContain('add "widget" to `aliases` in the entry it became (content/libraries/<new id>.mdx); otherwise restore content/libraries/widget.mdx');
   });
 });
 

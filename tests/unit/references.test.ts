@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatProblems, listChoices, validateCompanyReferences, validatePostReferences, type CompanyReferences } from '../../src/data/references.ts';
+import { formatProblems, listChoices, validateAliases, validateCompanyReferences, validatePostReferences, type CompanyReferences } from '../../src/data/references.ts';
 import { closestMatch } from '../../src/lib/closest.ts';
 
 const index = { libraryIds: ['asyncio', 'cython', 'django', 'mypy'], trickIds: ['gc-freeze', 'prefork-copy-on-write'] };
@@ -136,5 +136,21 @@ describe('listChoices and closestMatch', () => {
     ['x', [], undefined],
   ])('closest to %j in %j is %j', (value, choices, expected) => {
     expect(closestMatch(value, choices)).toBe(expected);
+  });
+});
+
+describe('validateAliases for pages other than profiles', () => {
+  it("catches a library's alias that is another library's id, its own id or listed twice, in the library's words", () => {
+    const problems = validateAliases('libraries', [
+      { id: 'widget', file: 'content/libraries/widget.mdx', aliases: ['gadget', 'widget', 'gadget'] },
+      { id: 'gizmo', file: 'content/libraries/gizmo.mdx', aliases: ['widget'] },
+    ]);
+    expect(problems.map((p) => [p.file, p.field, p.value])).toEqual([
+      ['content/libraries/widget.mdx', 'aliases[1]', 'widget'],
+      ['content/libraries/widget.mdx', 'aliases[2]', 'gadget'],
+      ['content/libraries/gizmo.mdx', 'aliases[0]', 'widget'],
+    ]);
+    expect(problems[0]!.message).toBe('alias "widget" is this library\'s own id: /libraries/widget/ is already its page. Fix: remove the alias.');
+    expect(problems[2]!.message).toContain('is the id of another library (content/libraries/widget.mdx), so /libraries/widget/ is taken by that page.');
   });
 });
