@@ -132,7 +132,7 @@ function listSchema<Item extends z.ZodType>(item: Item, title: string, descripti
       ),
       license: licenseSchema,
       count: z.number().int().nonnegative().describe('The number of items.'),
-      items: z.array(item),
+      items: z.array(item).describe('The entries, in the order the site lists them.'),
     })
     .refine((list) => list.count === list.items.length, { message: 'count must equal the number of items' })
     .meta({ title, description });

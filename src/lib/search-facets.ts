@@ -44,11 +44,6 @@ export function postFacets(companies: (Named & { areas: string[] })[]): Facets {
   return { kind: [collections.posts.label], company: companies.map((c) => c.name), area: unique(companies.flatMap((c) => c.areas)) };
 }
 
-/** A page of checked claims: the verdicts and the companies of the claims it shows. */
-export function claimFacets(verdicts: string[], companies: Named[]): Facets {
-  return { kind: ['Checked claims'], verdict: unique(verdicts), company: unique(companies.map((c) => c.name)) };
-}
-
 function unique(values: string[]): string[] {
   return [...new Set(values)].sort((a, b) => a.localeCompare(b, 'en'));
 }

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { claimVerdicts, keysOf } from '../lib/vocabulary.ts';
-import { calendarDate, choiceError, listOf, sentence, slug, strictGroup, withFrontmatter } from './shared.ts';
+import { choice, described, calendarDate, listOf, sentence, slug, strictGroup, withFrontmatter } from './shared.ts';
 import { sourceListSchema, sourceSchema } from './source.ts';
 
 const verdictChoices = keysOf(claimVerdicts);
@@ -8,24 +8,24 @@ const verdictChoices = keysOf(claimVerdicts);
 const circulatesExample = () =>
   ['circulates:', '  description: Conference recaps and listicles about Python at big companies'].join('\n');
 
-/** Where a claim circulates: a description of the kind of source, or one article that repeats it. */
-export const circulatesSchema = z.union(
-  [
-    z.object({
-      /** The kind of source that repeats it, e.g. "Forum summaries of a conference talk". */
-      description: sentence({ holds: 'the kind of source that repeats the claim', example: 'description: Forum summaries of a conference talk' }),
-    }),
-    z.object({
-      /** One article that repeats it, written as a source entry. */
-      source: sourceSchema,
-    }),
-  ],
-  {
-    error: (issue) =>
-      issue.input === undefined
-        ? undefined
-        : `must be a group with either \`description\` (one sentence) or \`source\` (a source entry). Write it as:\n${circulatesExample().replace(/^/gm, '      ')}`,
-  },
+export const circulatesSchema = described(
+  z.union(
+    [
+      z.object({
+        description: sentence({ holds: 'the kind of source that repeats the claim', example: 'description: Forum summaries of a conference talk' }),
+      }),
+      z.object({
+        source: described(sourceSchema, { holds: 'one article that repeats the claim, written as a source entry' }),
+      }),
+    ],
+    {
+      error: (issue) =>
+        issue.input === undefined
+          ? undefined
+          : `must be a group with either \`description\` (one sentence) or \`source\` (a source entry). Write it as:\n${circulatesExample().replace(/^/gm, '      ')}`,
+    },
+  ),
+  { holds: 'where the claim circulates: a description of the kind of source, or one article that repeats it' },
 );
 
 /** The frontmatter of a checked claim in content/claims; the body is the explanation, with footnotes. */
@@ -49,11 +49,9 @@ export const claimSchema = withFrontmatter(
     verdict: z.preprocess(
       // YAML reads a bare `verdict: false` or `verdict: true` as a boolean; both are verdicts here.
       (value) => (typeof value === 'boolean' ? String(value) : value),
-      z.enum(verdictChoices, {
-        error: choiceError('verdict', verdictChoices, { holds: 'the verdict on the claim', example: 'verdict: partly-true' }),
-      }),
+      choice('verdict', verdictChoices, { holds: 'the verdict on the claim', example: 'verdict: partly-true' }),
     ),
-    /** When the claim was last checked against its sources; ClaimReview's datePublished. */
+    // The ClaimReview's datePublished.
     reviewed: calendarDate({ holds: 'when the claim was last checked against its sources', example: 'reviewed: 2026-11-28' }),
     /** The sources that settle it, each read on a `checked` day; the body's footnotes cite them by id. */
     sources: sourceListSchema

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { keysOf, roleAreas } from '../lib/vocabulary.ts';
-import { anchorAliasesSchema, calendarDate, choiceError, itemOf, listOf, missing, partialDate, sentence, shown, slug, strictGroup, text, typeError, withFrontmatter } from './shared.ts';
+import { choice, described, anchorAliasesSchema, calendarDate, itemOf, listOf, missing, partialDate, sentence, shown, slug, strictGroup, text, typeError, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const sourceId = slug({ holds: "the id of one of this entry's `sources`", example: 'source: static-analysis-post' });
@@ -27,12 +27,15 @@ export const figureSchema = itemOf(
   {
     /** What is counted, e.g. "Monthly active users". */
     label: text({ holds: 'what is counted', example: 'label: Monthly active users' }),
-    /** The number itself; large values are shown in words ("2 billion"). */
-    value: z.number({
-      error: (issue) =>
-        missing(issue.input, { holds: 'the number itself', example: 'value: 1000000000' }) ??
-        `must be a number, without quotes or units, not ${shown(issue.input)}. Write it as \`value: ${plainNumber(issue.input) ?? 1000000000}\``,
-    }),
+    // Large values are shown in words ("2 billion").
+    value: described(
+      z.number({
+        error: (issue) =>
+          missing(issue.input, { holds: 'the number itself', example: 'value: 1000000000' }) ??
+          `must be a number, without quotes or units, not ${shown(issue.input)}. Write it as \`value: ${plainNumber(issue.input) ?? 1000000000}\``,
+      }),
+      { holds: 'the number itself' },
+    ),
     /** What one unit is, e.g. "users", "lines of Python", "requests a second". */
     unit: text({ holds: 'what one unit is', example: 'unit: users' }),
     /** When the figure was true: "2019", "2019-05" or "2019-05-20". */
@@ -58,11 +61,9 @@ export const movedAwaySchema = itemOf(
   {
     /** What moved, e.g. "The sync engine core (Nucleus)". */
     what: text({ holds: 'what moved', example: 'what: The sync engine core' }),
-    /** The language or system it moved to. */
     to: text({ holds: 'the language or system it moved to', example: 'to: Rust' }),
     /** When, as a partial date. */
     when: partialDate({ holds: 'when it moved', key: 'when', example: 'when: "2020"' }),
-    /** Why, in one sentence, as the source gives it. */
     why: sentence({ holds: 'why, in one sentence, as the source gives it', example: 'why: To cut memory use.' }),
     /** The id of the entry's source that reports it. */
     source: sourceId,
@@ -78,7 +79,6 @@ export const timelineEventSchema = itemOf(
   {
     /** When, as a partial date. */
     date: partialDate({ holds: 'when it happened', key: 'date', example: 'date: "2017"' }),
-    /** What happened, in one sentence. */
     event: sentence({ holds: 'what happened, in one sentence', example: 'event: Moved the web backend to Python 3.' }),
     /** The id of the entry's source that reports it. */
     source: sourceId,
@@ -92,9 +92,7 @@ const libraryUseExample = (library = 'django') =>
 /** A library the company uses, and how. */
 export const libraryUseSchema = itemOf(
   {
-    /** The id of an entry in content/libraries. */
     library: slug({ holds: 'the id of an entry in content/libraries', example: 'library: django', folder: 'libraries' }),
-    /** How this company uses it, in one sentence. */
     use: sentence({ holds: 'how this company uses it, in one sentence', example: 'use: The whole web backend is one Django codebase.' }),
     /** The id of the entry's source that reports it. */
     source: sourceId,
@@ -108,9 +106,7 @@ const trickUseExample = (trick = 'prefork-copy-on-write') =>
 /** A scale trick the company uses, and how it does it. */
 export const trickUseSchema = itemOf(
   {
-    /** The id of an entry in content/tricks. */
     trick: slug({ holds: 'the id of an entry in content/tricks', example: 'trick: prefork-copy-on-write', folder: 'tricks' }),
-    /** How this company does it, in one sentence. */
     how: sentence({ holds: 'how this company does it, in one sentence', example: 'how: Workers fork from a warmed-up parent.' }),
     /** The id of the entry's source that reports it. */
     source: sourceId,
@@ -124,9 +120,7 @@ const roleExample = (area = 'web-backend') => ['role:', '  summary: One line on 
 /** The frontmatter of a company profile in content/companies. */
 export const companySchema = withFrontmatter(
   strictGroup({
-    /** The company's name as readers know it, e.g. "Google / YouTube". */
     name: text({ holds: "the company's name as readers know it", example: 'name: Instagram' }),
-    /** One sentence: used in cards, the meta description and search excerpts. */
     summary: sentence({
       holds: 'one sentence used in cards, the meta description and search excerpts',
       example: 'summary: Runs one of the largest Django deployments.',
@@ -137,19 +131,19 @@ export const companySchema = withFrontmatter(
       example: (alias = 'youtube') => `aliases: [${alias}]`,
     }).default([]),
     /** What Python does at the company. */
-    role: strictGroup(
-      {
-        /** One line on what Python does there. */
-        summary: sentence({ holds: 'one line on what Python does there', example: 'summary: Python serves the web backend.' }),
-        /** Where Python is used, from a closed list. */
-        areas: listOf(
-          z.enum(areaChoices, {
-            error: choiceError('role area', areaChoices, { holds: 'where Python is used', example: 'areas: [web-backend]' }),
-          }),
-          { holds: `where Python is used, from: ${areaChoices.join(', ')}`, example: (area = 'web-backend') => `areas: [${area}]` },
-        ).min(1, { error: `name at least one area, e.g. \`areas: [web-backend]\` (choices: ${areaChoices.join(', ')})` }),
-      },
-      typeError('a group with summary and areas', { holds: 'what Python does at the company', example: roleExample() }),
+    role: described(
+      strictGroup(
+        {
+          summary: sentence({ holds: 'one line on what Python does there', example: 'summary: Python serves the web backend.' }),
+          /** Where Python is used, from a closed list. */
+          areas: listOf(
+            choice('role area', areaChoices, { holds: 'where Python is used', example: 'areas: [web-backend]' }),
+            { holds: `where Python is used, from: ${areaChoices.join(', ')}`, example: (area = 'web-backend') => `areas: [${area}]` },
+          ).min(1, { error: `name at least one area, e.g. \`areas: [web-backend]\` (choices: ${areaChoices.join(', ')})` }),
+        },
+        typeError('a group with summary and areas', { holds: 'what Python does at the company', example: roleExample() }),
+      ),
+      { holds: 'what Python does at the company' },
     ),
     /** Libraries the company uses, each with how. */
     libraries: listOf(libraryUseSchema, { holds: 'libraries the company uses', example: libraryUseExample }).default([]),
@@ -163,7 +157,6 @@ export const companySchema = withFrontmatter(
     timeline: listOf(timelineEventSchema, { holds: 'dated events', example: timelineExample }).default([]),
     /** Every source the profile cites; footnotes in the body use these ids as labels. */
     sources: sourceListSchema.min(1, { error: 'a profile needs at least one source: list every source it cites under `sources`' }),
-    /** When the profile was last checked against its sources. */
     reviewed: calendarDate({ holds: 'when the profile was last checked against its sources', example: 'reviewed: "2026-11-21"', notAfterToday: true }),
     /** Old anchors of renamed body headings → their new anchors, so published links keep landing (optional). */
     anchorAliases: anchorAliasesSchema,

@@ -1,31 +1,26 @@
 import { z } from 'astro/zod';
 import { keysOf, libraryKinds } from '../lib/vocabulary.ts';
-import { anchorAliasesSchema, pageAliasesSchema, calendarDate, choiceError, sentence, strictGroup, text, typeError, withFrontmatter } from './shared.ts';
+import { choice, described, anchorAliasesSchema, pageAliasesSchema, calendarDate, sentence, strictGroup, text, typeError, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const kindChoices = keysOf(libraryKinds);
+const homepageHelp = { holds: "the project's own home page or repository", example: 'homepage: https://numpy.org/' };
 
 /** The frontmatter of a library entry in content/libraries. */
 export const librarySchema = withFrontmatter(
   strictGroup({
-    /** The library's name as its project writes it, e.g. "NumPy". */
     name: text({ holds: "the library's name as its project writes it", example: 'name: NumPy' }),
     /** What sort of library it is, from a closed list; the libraries index groups by it. */
-    kind: z.enum(kindChoices, {
-      error: choiceError('library kind', kindChoices, { holds: 'what sort of library it is', example: 'kind: web' }),
-    }),
-    /** The language it is written in, e.g. "Python and C". */
+    kind: choice('library kind', kindChoices, { holds: 'what sort of library it is', example: 'kind: web' }),
     language: text({ holds: 'the language it is written in', example: 'language: Python and C' }),
-    /** The project's own home page or repository, as an absolute https URL. */
-    homepage: z.url({
-      protocol: /^https$/,
-      error: typeError('an absolute https:// URL', { holds: "the project's own home page or repository", example: 'homepage: https://numpy.org/' }),
-    }),
-    /** One sentence on what it is. */
+    homepage: described(
+      z.url({ protocol: /^https$/, error: typeError('an absolute https:// URL', homepageHelp) }),
+      homepageHelp,
+    ),
     summary: sentence({ holds: 'one sentence on what it is', example: 'summary: The array library that scientific Python is built on.' }),
     /** Sources that footnotes in the body cite by id. */
     sources: sourceListSchema.default([]),
-    /** When the entry was last checked against its sources; shown on the page and in the sitemap. */
+    // Shown on the page and used as its sitemap lastmod.
     reviewed: calendarDate({ holds: 'when the entry was last checked against its sources', example: 'reviewed: 2026-11-28' }),
     /** Old ids of this entry after a rename: each redirects here, so published links keep working (optional). */
     aliases: pageAliasesSchema('libraries', 'tensorflow-serving'),

@@ -5,14 +5,11 @@ import { sourceListSchema } from './source.ts';
 /** The frontmatter of an article in content/posts. */
 export const postSchema = withFrontmatter(
   strictGroup({
-    /** The headline. */
     title: text({ holds: 'the headline', example: 'title: The common thread' }),
-    /** One or two sentences: the meta description and the teaser on the posts index. */
     description: sentence({
       holds: 'one or two sentences for the posts index and the meta description, on one line',
       example: 'description: What the five companies share, and where they differ.',
     }),
-    /** When it was first published. */
     published: calendarDate({ holds: 'when it was first published', example: 'published: "2026-11-21"', notAfterToday: true }),
     /** When it was last changed in substance; leave out if never. */
     updated: calendarDate({ holds: 'when it was last changed in substance', example: 'updated: "2026-11-21"', notAfterToday: true }).optional(),

@@ -34,6 +34,14 @@ export interface FieldHelp {
   example: string;
 }
 
+/**
+ * A field's help as its schema's metadata: the JSON Schemas under /api/schema/ carry it as the
+ * field's description, so what a field holds is written once, where its error messages read it.
+ */
+export function described<T extends z.ZodType>(schema: T, { holds }: { holds: string }): T {
+  return schema.meta({ description: `${holds.charAt(0).toUpperCase()}${holds.slice(1)}.` });
+}
+
 /** The message for a field that is missing (undefined) or left empty (null), or undefined for any other input. */
 export function missing(input: unknown, { holds, example }: FieldHelp): string | undefined {
   if (input !== undefined && input !== null) return undefined;
@@ -52,27 +60,30 @@ export function typeError(expected: string, help: FieldHelp) {
 
 /** A line of text that must not be empty, such as a name. */
 export function text(help: FieldHelp) {
-  return z
-    .string({ error: typeError('text', help) })
-    .trim()
-    .min(1, { error: `must not be empty: ${help.holds}. Write it as${inline(help.example)}` });
+  return described(
+    z
+      .string({ error: typeError('text', help) })
+      .trim()
+      .min(1, { error: `must not be empty: ${help.holds}. Write it as${inline(help.example)}` }),
+    help,
+  );
 }
 
 /** One sentence of plain text: no line breaks, and not empty. */
 export function sentence(help: FieldHelp) {
-  return z
-    .string({ error: typeError('one sentence of text', help) })
-    .trim()
-    .min(1, { error: `must not be empty: ${help.holds}. Write it as${inline(help.example)}` })
-    .refine((value) => !/\n/.test(value), {
-      error: (issue) =>
-        `must be a single line, not ${String(issue.input).split('\n').length} lines (${shown(issue.input)}). ` +
-        'Fix: write it as one sentence on one line.',
-    });
+  return described(
+    z
+      .string({ error: typeError('one sentence of text', help) })
+      .trim()
+      .min(1, { error: `must not be empty: ${help.holds}. Write it as${inline(help.example)}` })
+      .refine((value) => !/\n/.test(value), {
+        error: (issue) =>
+          `must be a single line, not ${String(issue.input).split('\n').length} lines (${shown(issue.input)}). ` +
+          'Fix: write it as one sentence on one line.',
+      }),
+    help,
+  );
 }
-
-/** One sentence of plain text, for fields without a more specific description. */
-export const sentenceSchema = sentence({ holds: 'one sentence of plain text', example: 'summary: One sentence.' });
 
 
 /** "Static Analysis!" → "static-analysis": the slug an author most likely meant. */
@@ -89,7 +100,7 @@ export function slugified(value: string): string {
  * permalink, so the same rule applies to every id that a reference may name.
  */
 export function slug(help: FieldHelp & { folder?: string }) {
-  return z.string({ error: typeError('an id such as "static-python"', help) }).regex(SLUG_PATTERN, {
+  const id = z.string({ error: typeError('an id such as "static-python"', help) }).regex(SLUG_PATTERN, {
     error: (issue) => {
       const value = String(issue.input);
       // A reference names an entry that exists: a slug made from the value may not, so never suggest one.
@@ -103,6 +114,7 @@ export function slug(help: FieldHelp & { folder?: string }) {
       );
     },
   });
+  return described(id, help);
 }
 
 /** Any id or slug: the generic form of `slug()`. */
@@ -123,7 +135,7 @@ function quotedHint(input: unknown, key: string): string | undefined {
  * give only a year, and writing a made-up day would overstate what is known.
  */
 export function partialDate(help: FieldHelp & { key: string }) {
-  return z
+  const date = z
     .string({
       error: (issue) => {
         const gone = missing(issue.input, help);
@@ -137,10 +149,8 @@ export function partialDate(help: FieldHelp & { key: string }) {
     .regex(partialDatePattern, {
       error: (issue) => `${partialDateRule}, not ${shown(issue.input)}. Fix, for example: ${help.example}`,
     });
+  return described(date, help);
 }
-
-/** A partial date, for fields without a more specific description. */
-export const partialDateSchema = partialDate({ holds: 'a date known to the year, month or day', key: 'date', example: 'date: "2019-05"' });
 
 const calendarDayPattern = /^(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -185,16 +195,14 @@ export function calendarDate(help: FieldHelp & { notAfterToday?: boolean }) {
         : `must be a date such as 2026-11-21 (YYYY-MM-DD), not ${shown(issue.input)}. Write it as \`${help.example}\``;
     },
   });
-  return z.preprocess(
-    toDate,
-    help.notAfterToday
-      ? date.refine((value) => value.toISOString().slice(0, 10) <= today(), {
-          error: (issue) =>
-            `must not be in the future, not ${shown(issue.input)} (today is ${today()}). ` +
-            `Fix: write the day it actually happened, today or earlier, e.g. \`${help.example}\``,
-        })
-      : date,
-  );
+  const day = help.notAfterToday
+    ? date.refine((value) => value.toISOString().slice(0, 10) <= today(), {
+        error: (issue) =>
+          `must not be in the future, not ${shown(issue.input)} (today is ${today()}). ` +
+          `Fix: write the day it actually happened, today or earlier, e.g. \`${help.example}\``,
+      })
+    : date;
+  return described(z.preprocess(toDate, day), help);
 }
 
 /**
@@ -202,17 +210,16 @@ export function calendarDate(help: FieldHelp & { notAfterToday?: boolean }) {
  * must exist and must not lie in the future.
  */
 export function checkedDay(help: FieldHelp) {
-  return z.preprocess(
-    (value) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value),
-    z
-      .string({ error: typeError('a day written as "YYYY-MM-DD"', help) })
-      .refine((value) => typeof toDate(value) !== 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value), {
-        error: (issue) => `must be a day that exists, written as "YYYY-MM-DD", not ${shown(issue.input)}. Write it as \`${help.example}\``,
-      })
-      .refine((value) => value <= today(), {
-        error: (issue) => `must not be in the future, not ${shown(issue.input)}. Fix: write the day the source was actually read.`,
-      }),
-  );
+  const day = z
+    .string({ error: typeError('a day written as "YYYY-MM-DD"', help) })
+    .refine((value) => typeof toDate(value) !== 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value), {
+      error: (issue) => `must be a day that exists, written as "YYYY-MM-DD", not ${shown(issue.input)}. Write it as \`${help.example}\``,
+    })
+    .refine((value) => value <= today(), {
+      error: (issue) => `must not be in the future, not ${shown(issue.input)}. Fix: write the day the source was actually read.`,
+    });
+  const asText = (value: unknown) => (value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value);
+  return described(z.preprocess(asText, day), help);
 }
 
 /** The error function of a closed list: the bad value, the closest valid one and every valid one. */
@@ -230,6 +237,11 @@ export function choiceError(what: string, choices: readonly string[], help: Fiel
   };
 }
 
+/** A value from a closed list, with the choice error and the field's description. */
+export function choice<const T extends readonly [string, ...string[]]>(what: string, choices: T, help: FieldHelp) {
+  return described(z.enum(choices, { error: choiceError(what, choices, help) }), help);
+}
+
 /** Describes a list field: what it holds and how to write it, given what the author wrote instead. */
 export interface ListHelp {
   holds: string;
@@ -239,7 +251,7 @@ export interface ListHelp {
 
 /** A list field, with messages for a missing list and for one written as a single value. */
 export function listOf<T extends z.ZodType>(item: T, help: ListHelp) {
-  return z.array(item, {
+  const list = z.array(item, {
     error: (issue) => {
       const value = typeof issue.input === 'string' && SLUG_PATTERN.test(issue.input) ? issue.input : undefined;
       const form = inline(help.example(value));
@@ -249,6 +261,7 @@ export function listOf<T extends z.ZodType>(item: T, help: ListHelp) {
       return `must be a list, not ${typeof issue.input === 'string' ? 'the single value ' : ''}${shown(issue.input)}. Write it as a YAML list${form}`;
     },
   });
+  return described(list, help);
 }
 
 /** What zod reports for keys a strict group does not know. */

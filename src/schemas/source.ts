@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { checkedDay, itemOf, listOf, partialDate, slug, text, typeError } from './shared.ts';
+import { checkedDay, described, itemOf, listOf, partialDate, slug, text, typeError } from './shared.ts';
 
 const sourceExample = (id = 'static-analysis-post') =>
   [
@@ -18,25 +18,24 @@ export const sourceSchema = itemOf(
   {
     /** Short id, unique within the entry, used as the footnote label: `[^cinder-readme]`. */
     id: slug({ holds: "the source's short id, which footnotes use as their label", example: 'id: static-analysis-post' }),
-    /** The title as the publisher gives it. */
     title: text({ holds: 'the title as the publisher gives it', example: 'title: "Static Analysis at Scale: An Instagram Story"' }),
-    /** Who published it: an engineering blog, a conference, a repository, a newspaper. */
     publisher: text({ holds: 'who published it (a blog, a conference, a repository)', example: 'publisher: Instagram Engineering' }),
-    /** The original, absolute https address (never a copy or mirror). */
-    url: z.url({
-      protocol: /^https$/,
-      error: (issue) => {
-        const help = { holds: 'the absolute https:// address of the original', example: 'url: https://engineering.example.com/post' };
-        if (issue.input === undefined || issue.input === null || typeof issue.input !== 'string') return typeError('an absolute https:// URL', help)(issue);
-        const fix = issue.input.startsWith('http://')
-          ? `Fix: use the https:// address (${issue.input.replace(/^http:/, 'https:')}) if the same page is served there.`
-          : 'Fix: write the full address, starting with https://.';
-        return `${httpsUrl}, not ${JSON.stringify(issue.input)}. ${fix}`;
-      },
-    }),
+    url: described(
+      z.url({
+        protocol: /^https$/,
+        error: (issue) => {
+          const help = { holds: 'the absolute https:// address of the original', example: 'url: https://engineering.example.com/post' };
+          if (issue.input === undefined || issue.input === null || typeof issue.input !== 'string') return typeError('an absolute https:// URL', help)(issue);
+          const fix = issue.input.startsWith('http://')
+            ? `Fix: use the https:// address (${issue.input.replace(/^http:/, 'https:')}) if the same page is served there.`
+            : 'Fix: write the full address, starting with https://.';
+          return `${httpsUrl}, not ${JSON.stringify(issue.input)}. ${fix}`;
+        },
+      }),
+      { holds: 'the absolute https:// address of the original (never a copy or mirror)' },
+    ),
     /** When it was published; leave out for living documents such as a repository README. */
     date: partialDate({ holds: 'when it was published', key: 'date', example: 'date: "2019-05"' }).optional(),
-    /** The day someone last read the source's own text against the claims that cite it. */
     checked: checkedDay({ holds: "the day the claims were last read against the source's own text", example: 'checked: "2026-11-28"' }).optional(),
   },
   { holds: 'a source', example: sourceExample },

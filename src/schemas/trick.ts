@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { keysOf, trickCategories } from '../lib/vocabulary.ts';
-import { anchorAliasesSchema, pageAliasesSchema, calendarDate, choiceError, sentence, strictGroup, text, withFrontmatter } from './shared.ts';
+import { choice, anchorAliasesSchema, pageAliasesSchema, calendarDate, sentence, strictGroup, text, withFrontmatter } from './shared.ts';
 import { sourceListSchema } from './source.ts';
 
 const categoryChoices = keysOf(trickCategories);
@@ -10,15 +10,12 @@ export const trickSchema = withFrontmatter(
   strictGroup({
     /** The pattern's name, e.g. "Pre-fork workers sharing memory". */
     name: text({ holds: "the pattern's name", example: 'name: Pre-fork workers sharing memory' }),
-    /** One sentence on what the pattern is. */
     summary: sentence({ holds: 'one sentence on what the pattern is', example: 'summary: Load the app once, then fork workers that share its memory.' }),
     /** Which concern it addresses, from a closed list. */
-    category: z.enum(categoryChoices, {
-      error: choiceError('trick category', categoryChoices, { holds: 'which concern it addresses', example: 'category: memory' }),
-    }),
+    category: choice('trick category', categoryChoices, { holds: 'which concern it addresses', example: 'category: memory' }),
     /** Sources that footnotes in the body cite by id. */
     sources: sourceListSchema.default([]),
-    /** When the entry was last checked against its sources; shown on the page and in the sitemap. */
+    // Shown on the page and used as its sitemap lastmod.
     reviewed: calendarDate({ holds: 'when the entry was last checked against its sources', example: 'reviewed: 2026-11-28' }),
     /** Old ids of this entry after a rename: each redirects here, so published links keep working (optional). */
     aliases: pageAliasesSchema('tricks', 'fork-and-share'),

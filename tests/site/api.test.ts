@@ -49,7 +49,7 @@ interface List<T> {
   items: T[];
 }
 
-const schemaNames = ['companies', 'company', 'libraries', 'tricks'] as const;
+const schemaNames = ['companies', 'company', 'libraries', 'tricks', 'claims'] as const;
 type SchemaName = (typeof schemaNames)[number];
 
 const companies = contentEntries('companies').map((e) => ({ id: e.id, ...(e.data as unknown as CompanyData) }));
@@ -111,6 +111,28 @@ describe('the API JSON Schemas', () => {
       const text = readFileSync(path.join(dist, file), 'utf8');
       expect(text, file).toBe(`${JSON.stringify(JSON.parse(text), null, 2)}\n`);
     }
+  });
+
+  it.each(schemaNames)('/api/schema/%s.json describes every field, from the help the content schema writes once', (name) => {
+    const undescribed: string[] = [];
+    const walk = (node: unknown, at: string) => {
+      if (typeof node !== 'object' || node === null) return;
+      const schema = node as { properties?: Record<string, { description?: string; $ref?: string }>; items?: unknown; anyOf?: unknown[] };
+      for (const [key, field] of Object.entries(schema.properties ?? {})) {
+        if (!field.description && !field.$ref) undescribed.push(`${at}.${key}`);
+        walk(field, `${at}.${key}`);
+      }
+      walk(schema.items, `${at}[]`);
+      schema.anyOf?.forEach((option) => walk(option, at));
+    };
+    walk(schemas[name], '');
+    expect(undescribed).toEqual([]);
+  });
+
+  it("carries the content schema's own words for a field (written once, in src/schemas/)", () => {
+    const properties = (schemas['company'] as { properties: Record<string, { description?: string }> }).properties;
+    expect(properties['name']!.description).toBe("The company's name as readers know it.");
+    expect(properties['summary']!.description).toBe('One sentence used in cards, the meta description and search excerpts.');
   });
 });
 

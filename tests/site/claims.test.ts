@@ -5,6 +5,7 @@
  * series) in Chromium.
  */
 import { readFileSync } from 'node:fs';
+import { themeInitScript } from '../../src/client/theme-init.ts';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020';
@@ -36,15 +37,17 @@ const claims: ClaimFile[] = contentEntries('claims').map((entry) => {
 const companies = contentEntries('companies');
 const gfmDist = path.join(root, fixtureSites.gfm.outDir);
 
+/** Typographic quotes as straight ones: the Markdown is written straight, the page prints them curly. */
+const straight = (text: string) => text.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
 /** A claim's explanation as a reader sees it: footnote labels gone, links as their text. */
 const plainText = (markdown: string) =>
-  markdown
+  straight(markdown)
     .replace(/\[\^[^\]]+\]/g, '')
     .replace(/\[([^\]]+)\]\([^)]+\)/g, '$1')
     .replace(/`/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-const textOf = (element: HTMLElement | null) => (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const textOf = (element: HTMLElement | null) => straight(element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const jsonLd = (page: HTMLElement) => page.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent) as Record<string, unknown>);
 const readText = (file: string, dir = dist) => readFileSync(path.join(dir, file), 'utf8');
 
@@ -230,7 +233,10 @@ describe('figure charts (the GFM fixture profile has a series)', () => {
     expect(links.map((a) => a.getAttribute('href'))).toEqual(['https://engineering.acme.example/pages', 'https://github.com/acme/acme', 'https://engineering.acme.example/pages']);
     const old = ['2016', '2020-03', '2024-05'].filter((asOf) => olderThan(asOf, new Date()));
     expect(svg.querySelectorAll('circle.point--old')).toHaveLength(old.length);
-    expect(page.querySelectorAll('script:not([type="application/ld+json"])').every((s) => s.getAttribute('src') || s.getAttribute('type') === 'module')).toBe(true);
+    // No script draws it: the chart holds none, and the page's only inline script is the CSP-hashed theme setter.
+    expect(chart!.querySelectorAll('script')).toHaveLength(0);
+    const inline = page.querySelectorAll('script:not([type="application/ld+json"]):not([src])').map((s) => s.textContent);
+    expect(inline).toEqual([themeInitScript]);
   });
 
   it('gives the same values as a data table, oldest first, the old one marked', () => {

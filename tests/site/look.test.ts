@@ -156,8 +156,10 @@ describe('printing', () => {
     const external = page.locator('.source-list a[href^="http"]').first();
     const href = await external.getAttribute('href');
     expect(await external.evaluate((a) => getComputedStyle(a, '::after').content)).toBe(`" (${href})"`);
-    expect(await page.locator('section[data-footnotes]').isVisible()).toBe(true);
-    expect(await page.locator('section[data-footnotes] li').first().isVisible()).toBe(true);
+    // The page's own footnotes (each claim in its claims section has its own, too).
+    const footnotes = page.locator('section[data-footnotes]:not(.claim section)');
+    expect(await footnotes.isVisible()).toBe(true);
+    expect(await footnotes.locator('li').first().isVisible()).toBe(true);
     // Paper is light whatever the screen's theme.
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe(LIGHT_BACKGROUND);
     await context.close();

@@ -11,12 +11,14 @@ import { axeViolations } from '../helpers/axe.ts';
 import { contentEntries, dist } from '../helpers/dist.ts';
 import { searchResults, useSiteBrowser } from '../helpers/site-browser.ts';
 import { SITE_TITLE } from '../../src/lib/site-meta.ts';
+import { claimVerdicts, type ClaimVerdict } from '../../src/lib/vocabulary.ts';
 
 const site = useSiteBrowser();
 const companies = contentEntries('companies');
 const libraries = contentEntries('libraries');
 const tricks = contentEntries('tricks');
 const posts = contentEntries('posts');
+const claims = contentEntries('claims');
 const isSearchCode = (url: string) => url.includes('/pagefind/') || /search-combobox|pagefind-client/.test(url);
 
 describe('the header search', () => {
@@ -122,6 +124,7 @@ describe('the search page', () => {
       'library',
       'trick',
       'area',
+      'verdict',
     ]);
     expect(await page.locator('input[data-filter]').count()).toBe(0);
     expect(await page.locator('details.filter-group[data-group="library"] .filter-loading').textContent()).toBe('Loading the library filters…');
@@ -137,7 +140,7 @@ describe('the search page', () => {
     await context.close();
   });
 
-  it('offers every library, trick, company, kind and role area from the content as a filter, with counts', async () => {
+  it('offers every library, trick, company, kind, role area and claim verdict from the content as a filter, with counts', async () => {
     const { page, context } = await site.open('/search/');
     await searchResults(page);
     await page.locator('details.filter-group[data-group="kind"] summary').click();
@@ -149,6 +152,9 @@ describe('the search page', () => {
     expect(await values('company')).toEqual(companies.map((c) => c.data.name as string).sort());
     expect(await values('kind')).toEqual(['Article', 'Company', 'Library', 'Scale trick']);
     expect((await values('area')).length).toBeGreaterThan(3);
+    // The verdicts of the claims shown on the profiles, by their labels.
+    const verdicts = new Set(claims.filter((c) => !c.data['article']).map((c) => claimVerdicts[c.data['verdict'] as ClaimVerdict]));
+    expect(await values('verdict')).toEqual([...verdicts].sort());
     expect(await page.locator('label[for="filter-kind-company"] .filter-count').textContent()).toBe(String(companies.length));
     await context.close();
   });
