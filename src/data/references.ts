@@ -220,12 +220,7 @@ export function validatePostReferences(
 
 /** One error message for all the problems, grouped by file, ready to throw. */
 export function formatProblems(problems: readonly ReferenceProblem[]): string {
-  const byFile = new Map<string, ReferenceProblem[]>();
-  for (const problem of problems) {
-    const list = byFile.get(problem.file) ?? [];
-    list.push(problem);
-    byFile.set(problem.file, list);
-  }
+  const byFile = Map.groupBy(problems, (problem) => problem.file);
   const lines = [`${problems.length} broken reference${problems.length === 1 ? '' : 's'} in content:`];
   for (const [file, list] of byFile) {
     lines.push(`  ${file}`);

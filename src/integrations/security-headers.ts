@@ -8,10 +8,11 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse } from 'node-html-parser';
 
+/** The policy a built page's CSP <meta> carries, entities decoded. */
 export function cspFromHtml(html: string): string | undefined {
-  const match = /<meta http-equiv="content-security-policy" content="([^"]+)"/i.exec(html);
-  return match?.[1]?.replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  return parse(html).querySelector('meta[http-equiv="content-security-policy" i]')?.getAttribute('content');
 }
 
 const framedNowhere = ['', 'companies/*', 'libraries/*', 'tricks/*', 'posts/*', 'search/*', 'compare/*', 'areas/*'];

@@ -114,6 +114,8 @@ describe('security headers', () => {
   it('reads the CSP from a page and writes it into _headers for every path under the base', () => {
     const csp = cspFromHtml(`<meta http-equiv="content-security-policy" content="default-src 'self'; script-src 'self' 'wasm-unsafe-eval'">`);
     expect(csp).toBe("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+    // As Astro writes it: quotes as entities, the header name in any case.
+    expect(cspFromHtml(`<meta http-equiv="Content-Security-Policy" content="script-src &#39;sha256-a+b=&#39; &amp; &quot;x&quot;">`)).toBe(`script-src 'sha256-a+b=' & "x"`);
     const file = headersFile(csp!, '/kb/');
     expect(file).toContain(`/kb/*\n  Content-Security-Policy: ${csp}`);
     expect(file).toContain('/kb/companies/*\n  X-Frame-Options: SAMEORIGIN');
