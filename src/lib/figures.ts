@@ -38,12 +38,27 @@ export function olderThan(asOf: string, today: Date, years = 5): boolean {
   return lastDayOf(asOf).getTime() < cutoff.getTime();
 }
 
-/** The series among a company's figures: same label and unit, more than one dated value, oldest first. */
+const qualifierPattern = /\s*\((about|around|approximate|approximately|more than|at least|over|on the order of)\)$/;
+
+/**
+ * A figure's label without the precision its source gives ("Engineers (about)" → "Engineers",
+ * qualifier "about"): the same quantity counted loosely at one date and exactly at another is one series.
+ */
+export function splitQualifier(label: string): { base: string; qualifier?: string } {
+  const match = qualifierPattern.exec(label);
+  return match ? { base: label.slice(0, match.index), qualifier: match[1]! } : { base: label };
+}
+
+/**
+ * The series among a company's figures: the same quantity (label without its precision qualifier)
+ * and unit, more than one dated value, oldest first.
+ */
 export function figureSeries<F extends FigureLike>(figures: readonly F[]): Series<F>[] {
   const groups = new Map<string, Series<F>>();
   for (const figure of figures) {
-    const key = `${figure.label}\u0000${figure.unit}`;
-    const group = groups.get(key) ?? { label: figure.label, unit: figure.unit, points: [] };
+    const { base } = splitQualifier(figure.label);
+    const key = `${base}\u0000${figure.unit}`;
+    const group = groups.get(key) ?? { label: base, unit: figure.unit, points: [] };
     group.points.push(figure);
     groups.set(key, group);
   }

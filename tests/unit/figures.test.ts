@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartGeometry, defaultBox, figureSeries, lastDayOf, niceTicks, olderThan, yearPosition } from '../../src/lib/figures.ts';
+import { chartGeometry, defaultBox, figureSeries, lastDayOf, niceTicks, olderThan, splitQualifier, yearPosition } from '../../src/lib/figures.ts';
 import { companyFigures, figureCsvHeader, figureCsvRows } from '../../src/lib/figure-rows.ts';
 import { toCsv } from '../../src/lib/csv.ts';
 
@@ -35,6 +35,15 @@ describe('figure series', () => {
     ]);
     expect(series).toHaveLength(1);
     expect(series[0]!.points.map((p) => p.asOf)).toEqual(['2012', '2016-06', '2019']);
+  });
+
+  it('counts one quantity given loosely at one date and exactly at another as one series', () => {
+    const series = figureSeries([figure('2015', 100, 'Engineers (about)', 'engineers'), figure('2021-11', 1000, 'Engineers (more than)', 'engineers')]);
+    expect(series.map((s) => [s.label, s.points.map((p) => p.label)])).toEqual([['Engineers', ['Engineers (about)', 'Engineers (more than)']]]);
+    expect(splitQualifier('Engineers (more than)')).toEqual({ base: 'Engineers', qualifier: 'more than' });
+    expect(splitQualifier('Lines of Go (around)')).toEqual({ base: 'Lines of Go', qualifier: 'around' });
+    // A parenthesis that says what is counted is part of the quantity.
+    expect(splitQualifier('Events a day (not Python)')).toEqual({ base: 'Events a day (not Python)' });
   });
 
   it('finds no series when every label has one value', () => {
