@@ -134,8 +134,8 @@ describe('/claims/', () => {
       const shown = filtered.querySelectorAll('article.claim').map((a) => a.getAttribute('data-verdict'));
       expect(shown).toHaveLength(claims.filter((c) => c.verdict === verdict).length);
       expect(new Set(shown)).toEqual(new Set([verdict]));
-      expect(filtered.querySelectorAll('[data-pagefind-filter="verdict"]').map((el) => el.textContent)).toEqual([claimVerdicts[verdict]]);
-      expect(filtered.querySelector('[data-pagefind-body]')).not.toBeNull();
+      // Out of the search index: the claims are found on their profiles, where the verdict is a filter.
+      expect(filtered.querySelector('[data-pagefind-body]')).toBeNull();
     }
   });
 
