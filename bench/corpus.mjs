@@ -308,13 +308,15 @@ function makeCompany(i, n, seed, vocab, pools) {
     role: { summary: sentence(rng, vocab, rng.int(12, 24)), areas: rng.sample(roleAreas, rng.int(1, 3)) },
     libraries: libs.map((l) => ({ library: l.id, use: sentence(rng, vocab, rng.int(10, 22)), source: src() })),
     scaleTricks: tricks.map((t) => ({ trick: t.id, how: sentence(rng, vocab, rng.int(10, 22)), source: src() })),
-    figures: Array.from({ length: rng.int(2, 5) }, () => ({
-      label: sentence(rng, vocab, rng.int(2, 5), { period: false }),
-      value: rng.int(1, 9) * 10 ** rng.int(2, 9),
-      unit: vocab.draw(rng),
-      asOf: partialDate(rng, 2015, 2025),
-      source: src(),
-    })),
+    figures: Array.from({ length: rng.int(2, 5) }, () => {
+      const label = sentence(rng, vocab, rng.int(2, 5), { period: false });
+      const value = rng.int(1, 9) * 10 ** rng.int(2, 9);
+      const unit = vocab.draw(rng);
+      const asOf = partialDate(rng, 2015, 2025);
+      const source = rng.pick(sources);
+      // A source cannot report a figure as of a date after it appeared (the content check refuses it).
+      return { label, value, unit, asOf: source.date && source.date < asOf ? source.date : asOf, source: source.id };
+    }),
     movedAway: Array.from({ length: rng.int(0, 2) }, () => ({
       what: sentence(rng, vocab, rng.int(3, 6), { period: false }),
       to: rng.pick(moveTargets),
