@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../node/built-site.ts';
-import { findBrokenLinks, isMarkdownFile, scanHtml, scanMarkdown, type BrokenLink, type ScannedPage } from '../node/link-check.ts';
+import { findBrokenLinks, isMarkdownFile, scanHtml, scanMarkdown, withoutMarkdownTwins, type BrokenLink, type ScannedPage } from '../node/link-check.ts';
 import { formatLostLinks, lostFromLedger, type Ledger } from '../node/ledger.ts';
 
 export class BrokenLinksError extends Error {
@@ -56,7 +56,7 @@ export default function linkCheck(options: { contentRoot: string }): AstroIntegr
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         const { pages, files } = scanSite(fileURLToPath(dir), site);
-        const broken = findBrokenLinks(pages, files, base);
+        const broken = withoutMarkdownTwins(findBrokenLinks(pages, files, base));
         if (broken.length > 0) throw new BrokenLinksError(formatBrokenLinks(broken, options.contentRoot));
         const count = [...pages.values()].reduce((sum, page) => sum + page.links.length, 0);
         logger.info(`Checked ${count} links on ${pages.size} pages in ${Math.round(performance.now() - started)} ms.`);

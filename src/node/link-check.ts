@@ -125,3 +125,13 @@ export function findBrokenLinks(pages: ReadonlyMap<string, ScannedPage>, files: 
   }
   return broken;
 }
+
+/**
+ * The broken links worth reporting: a link broken in an entry's Markdown version (`/companies/x.md`)
+ * is left out when the same link is broken on its page (`/companies/x/`), since both come from one
+ * line of the body and one fix mends both.
+ */
+export function withoutMarkdownTwins(broken: readonly BrokenLink[]): BrokenLink[] {
+  const onPages = new Set(broken.map((b) => `${b.page} ${b.href}`));
+  return broken.filter((b) => !(b.page.endsWith('.md') && onPages.has(`${b.page.slice(0, -'.md'.length)}/ ${b.href}`)));
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backlinkIndex, extractInternalLinks, linkedPage } from '../../src/data/backlinks.ts';
-import { findBrokenLinks, isMarkdownFile, scanHtml, scanMarkdown, type ScannedPage } from '../../src/node/link-check.ts';
+import { findBrokenLinks, isMarkdownFile, scanHtml, scanMarkdown, withoutMarkdownTwins, type ScannedPage } from '../../src/node/link-check.ts';
 import { isPublishedPath, mergeLedger, publishedAnchors } from '../../src/node/ledger.ts';
 import { readingMinutes } from '../../src/lib/reading-time.ts';
 import { jsonLdScript } from '../../src/lib/json-ld.ts';
@@ -115,6 +115,16 @@ describe('Markdown files in the link check', () => {
       { page: '/llms.txt', href: '/kb/libraries/nope/', reason: 'no page or file is published there' },
       { page: '/llms.txt', href: '/kb/companies/acme/#nope', reason: '/companies/acme/ has no element with id "nope"' },
     ]);
+  });
+
+  it('reports a link broken on a page and in its Markdown version once, and one broken only in the Markdown', () => {
+    const broken = [
+      { page: '/companies/acme/', href: '/libraries/nope/', reason: 'gone' },
+      { page: '/companies/acme.md', href: '/libraries/nope/', reason: 'gone' },
+      { page: '/companies/acme.md', href: '/tricks/nope/', reason: 'gone' },
+      { page: '/llms.txt', href: '/libraries/nope/', reason: 'gone' },
+    ];
+    expect(withoutMarkdownTwins(broken).map((b) => `${b.page} ${b.href}`)).toEqual(['/companies/acme/ /libraries/nope/', '/companies/acme.md /tricks/nope/', '/llms.txt /libraries/nope/']);
   });
 });
 
