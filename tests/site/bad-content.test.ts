@@ -278,7 +278,7 @@ const cases: Record<string, BadContent> = {
     says: [
       `2 published URLs or anchors from ${fixture('lost-link')}/ledger.json no longer resolve:`,
       "/companies/acme/#how-python-runs-here: /companies/acme/ has no element with id \"how-python-runs-here\" any more. Fix: if the heading was renamed, add `anchorAliases: { how-python-runs-here: <the new heading's anchor> }` to content/companies/acme.mdx; otherwise restore the heading.",
-      '/companies/acme-corp/: no page is published there any more. Fix: if the profile was renamed, add "acme-corp" to `aliases` in the profile it became; otherwise restore content/companies/acme-corp.mdx.',
+      '/companies/acme-corp/: no page is published there any more. Fix: if the profile was renamed, add "acme-corp" to `aliases` in the profile it became (content/companies/<new id>.mdx); otherwise restore content/companies/acme-corp.mdx.',
     ],
   },
 };
