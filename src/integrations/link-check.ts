@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { builtFiles } from '../node/built-site.ts';
-import { findBrokenLinks, scanHtml, type BrokenLink, type ScannedPage } from '../node/link-check.ts';
+import { findBrokenLinks, isMarkdownFile, scanHtml, scanMarkdown, withoutMarkdownTwins, type BrokenLink, type ScannedPage } from '../node/link-check.ts';
 import { formatLostLinks, lostFromLedger, type Ledger } from '../node/ledger.ts';
 
 export class BrokenLinksError extends Error {
@@ -22,7 +22,8 @@ export class LostLinksError extends Error {
 
 /** Where in the content a link on an entry page was written, if it was. */
 function sourceOf(broken: BrokenLink, contentRoot: string): string | undefined {
-  const match = /^\/(companies|libraries|tricks|posts)\/([a-z0-9-]+)\/$/.exec(broken.page);
+  // An entry page, or its Markdown version, whose links come from the same body.
+  const match = /^\/(companies|libraries|tricks|posts)\/([a-z0-9-]+)(?:\/|\.md)$/.exec(broken.page);
   if (!match) return undefined;
   const file = path.join(contentRoot, match[1]!, `${match[2]}.mdx`);
   if (!existsSync(file)) return undefined;
@@ -44,16 +45,18 @@ export function formatBrokenLinks(broken: readonly BrokenLink[], contentRoot: st
 
 export default function linkCheck(options: { contentRoot: string }): AstroIntegration {
   let base = '/';
+  let site = 'https://site.invalid';
   return {
     name: 'python-at-scale:link-check',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        if (config.site) site = config.site;
       },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
-        const { pages, files } = scanSite(fileURLToPath(dir));
-        const broken = findBrokenLinks(pages, files, base);
+        const { pages, files } = scanSite(fileURLToPath(dir), site);
+        const broken = withoutMarkdownTwins(findBrokenLinks(pages, files, base));
         if (broken.length > 0) throw new BrokenLinksError(formatBrokenLinks(broken, options.contentRoot));
         const count = [...pages.values()].reduce((sum, page) => sum + page.links.length, 0);
         logger.info(`Checked ${count} links on ${pages.size} pages in ${Math.round(performance.now() - started)} ms.`);
@@ -63,12 +66,17 @@ export default function linkCheck(options: { contentRoot: string }): AstroIntegr
   };
 }
 
-/** Every page of a built site, scanned, and every other file, as site paths. */
-function scanSite(root: string): { pages: Map<string, ScannedPage>; files: Set<string> } {
+/**
+ * Every page of a built site, scanned, and every other file, as site paths. Markdown files count as
+ * pages (without ids) when `site` is given, so that their absolute links to the site are checked.
+ */
+function scanSite(root: string, site?: string): { pages: Map<string, ScannedPage>; files: Set<string> } {
   const pages = new Map<string, ScannedPage>();
   const files = new Set<string>();
   for (const file of builtFiles(root)) {
-    if (file.html) pages.set(file.sitePath, scanHtml(readFileSync(path.join(root, file.relative), 'utf8')));
+    const read = () => readFileSync(path.join(root, file.relative), 'utf8');
+    if (file.html) pages.set(file.sitePath, scanHtml(read()));
+    else if (site && isMarkdownFile(file.sitePath)) pages.set(file.sitePath, scanMarkdown(read(), site));
     else files.add(file.sitePath);
   }
   return { pages, files };

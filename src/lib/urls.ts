@@ -3,7 +3,7 @@
  * base prefix) and an href (which has it) cannot be mixed up.
  */
 
-import type { CollectionName } from './collections.ts';
+import type { CollectionName, PageCollection } from './collections.ts';
 
 declare const sitePathBrand: unique symbol;
 declare const hrefBrand: unique symbol;
@@ -38,6 +38,10 @@ export const paths = {
   library: (id: string) => paths.entry('libraries', id),
   trick: (id: string) => paths.entry('tricks', id),
   post: (id: string) => paths.entry('posts', id),
+  /** An entry page as Markdown, beside its HTML: "/companies/dropbox.md". */
+  markdown: (collection: PageCollection, id: string) => sitePath(`/${collection}/${checkedId(id)}.md`),
+  /** The site for language models (https://llmstxt.org/): every entry with its one-line summary. */
+  llmsTxt: () => sitePath('/llms.txt'),
   /** The index of role areas. */
   areas: () => sitePath('/areas/'),
   /** A role area's page: the companies where Python does that job. */

@@ -18,7 +18,7 @@ interface SourceLike {
   title: string;
   publisher: string;
   url: string;
-  date?: string;
+  date?: string | undefined;
 }
 
 interface VFileLike {
@@ -59,7 +59,7 @@ const citationPattern = /\[\^([^\]\s]+)\]/g;
  * citation with no written definition arrives as plain text. This turns each such `[^label]` in a
  * text node back into a footnote reference, keeping the line it came from for error messages.
  */
-function citationsFromText(tree: Root): void {
+export function citationsFromText(tree: Root): void {
   visit(tree, 'text', (node, index, parent) => {
     if (!parent || index === undefined || !node.value.includes('[^')) return;
     const parts: PhrasingContent[] = [];

@@ -1,9 +1,14 @@
 /**
  * Checks every internal link of a built site: each `href`, `src` and form `action` must name a page
  * or file that exists, and each `#fragment` an element id on the page it lands on (after following
- * a redirect page). Pure: the integration reads the files and calls this.
+ * a redirect page). The Markdown files (llms.txt, each entry's .md) are checked too: their links to
+ * the site are absolute. Pure: the integration reads the files and calls this.
  */
 import { parse } from 'node-html-parser';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { visit } from 'unist-util-visit';
 
 export interface ScannedPage {
   /** Element ids on the page. */
@@ -33,6 +38,29 @@ export function scanHtml(html: string): ScannedPage {
   const refresh = root.querySelector('meta[http-equiv="refresh"]')?.getAttribute('content');
   const redirect = refresh && /^\d+;\s*url=(.+)$/i.exec(refresh)?.[1];
   return { ids, links, ...(redirect ? { redirectTo: redirect } : {}) };
+}
+
+/** Whether a built file is Markdown whose links the check follows: /llms.txt and every `.md`. */
+export function isMarkdownFile(sitePath: string): boolean {
+  return sitePath.endsWith('.md') || sitePath === '/llms.txt';
+}
+
+/**
+ * The links a Markdown file makes to the site (absolute URLs on `site`), as the root-relative URLs
+ * `findBrokenLinks` checks; links elsewhere are not this check's business. Parsed with the same
+ * Markdown parser that wrote them, so a link is what a Markdown reader sees, not what a regex finds.
+ */
+export function scanMarkdown(markdown: string, site: string | URL): ScannedPage {
+  const origin = new URL(site).origin;
+  const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const links: string[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'definition') return;
+    if (node.url !== origin && !node.url.startsWith(`${origin}/`)) return;
+    const url = new URL(node.url);
+    links.push(`${url.pathname}${url.search}${url.hash}`);
+  });
+  return { ids: new Set(), links };
 }
 
 function isLocal(href: string): boolean {
@@ -96,4 +124,14 @@ export function findBrokenLinks(pages: ReadonlyMap<string, ScannedPage>, files: 
     }
   }
   return broken;
+}
+
+/**
+ * The broken links worth reporting: a link broken in an entry's Markdown version (`/companies/x.md`)
+ * is left out when the same link is broken on its page (`/companies/x/`), since both come from one
+ * line of the body and one fix mends both.
+ */
+export function withoutMarkdownTwins(broken: readonly BrokenLink[]): BrokenLink[] {
+  const onPages = new Set(broken.map((b) => `${b.page} ${b.href}`));
+  return broken.filter((b) => !(b.page.endsWith('.md') && onPages.has(`${b.page.slice(0, -'.md'.length)}/ ${b.href}`)));
 }

@@ -134,7 +134,8 @@ describe('/claims/', () => {
       const shown = filtered.querySelectorAll('article.claim').map((a) => a.getAttribute('data-verdict'));
       expect(shown).toHaveLength(claims.filter((c) => c.verdict === verdict).length);
       expect(new Set(shown)).toEqual(new Set([verdict]));
-      // Out of the search index: the claims are found on their profiles, where the verdict is a filter.
+      // Verdict pages stay out of the search index: the profiles carry the claims and the verdict filter.
+      expect(filtered.querySelectorAll('[data-pagefind-filter]')).toHaveLength(0);
       expect(filtered.querySelector('[data-pagefind-body]')).toBeNull();
     }
   });

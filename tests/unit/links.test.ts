@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { backlinkIndex, extractInternalLinks, linkedPage } from '../../src/data/backlinks.ts';
-import { findBrokenLinks, scanHtml, type ScannedPage } from '../../src/node/link-check.ts';
+import { findBrokenLinks, isMarkdownFile, scanHtml, scanMarkdown, withoutMarkdownTwins, type ScannedPage } from '../../src/node/link-check.ts';
 import { isPublishedPath, mergeLedger, publishedAnchors } from '../../src/node/ledger.ts';
 import { readingMinutes } from '../../src/lib/reading-time.ts';
 import { jsonLdScript } from '../../src/lib/json-ld.ts';
@@ -78,6 +78,53 @@ describe('findBrokenLinks', () => {
       ['/companies/acme/', page('<p>acme</p>')],
     ]);
     expect(findBrokenLinks(based, new Set(), '/kb/').map((b) => b.href)).toEqual(['/companies/acme/']);
+  });
+});
+
+describe('Markdown files in the link check', () => {
+  const origin = 'https://kb.example.org';
+  const markdown = [
+    '# Site',
+    '',
+    `- [Acme](${origin}/kb/companies/acme.md): summary [Web page](${origin}/kb/companies/acme/#figures)`,
+    `- [Gone](${origin}/kb/libraries/nope/) and [elsewhere](https://example.com/kb/libraries/nope/)`,
+    '',
+    `See [the feed][feed] and ${origin}/kb/rss.xml.`,
+    '',
+    `[feed]: ${origin}/kb/rss.xml`,
+    '',
+    '`https://kb.example.org/kb/in-code/` is not a link.',
+  ].join('\n');
+
+  it('knows which files are Markdown', () => {
+    expect(['/llms.txt', '/companies/acme.md'].map(isMarkdownFile)).toEqual([true, true]);
+    expect(['/robots.txt', '/companies/acme/', '/api/claims.csv'].map(isMarkdownFile)).toEqual([false, false, false]);
+  });
+
+  it('reads the links to the site, root-relative, and leaves other sites and code alone', () => {
+    expect(scanMarkdown(markdown, origin).links).toEqual(['/kb/companies/acme.md', '/kb/companies/acme/#figures', '/kb/libraries/nope/', '/kb/rss.xml', '/kb/rss.xml']);
+  });
+
+  it('reports a broken link or anchor in a Markdown file as in a page', () => {
+    const pages = new Map<string, ScannedPage>([
+      ['/llms.txt', scanMarkdown(`${markdown}\n\n[bad anchor](${origin}/kb/companies/acme/#nope)`, origin)],
+      ['/companies/acme.md', scanMarkdown('# Acme', origin)],
+      ['/companies/acme/', scanHtml('<h2 id="figures">F</h2>')],
+    ]);
+    expect(findBrokenLinks(pages, new Set(['/rss.xml']), '/kb/')).toEqual([
+      { page: '/llms.txt', href: '/kb/libraries/nope/', reason: 'no page or file is published there' },
+      { page: '/llms.txt', href: '/kb/companies/acme/#nope', reason: '/companies/acme/ has no element with id "nope"' },
+    ]);
+  });
+
+  it('reports a link broken on a page and in its Markdown version once, and one broken only in the Markdown', () => {
+    const broken = [
+      { page: '/companies/acme/', href: '/libraries/nope/', reason: 'gone' },
+      { page: '/companies/acme.md', href: '/libraries/nope/', reason: 'gone' },
+      { page: '/companies/acme.md', href: '/tricks/nope/', reason: 'gone' },
+      { page: '/llms.txt', href: '/libraries/nope/', reason: 'gone' },
+    ];
+    expect(withoutMarkdownTwins(broken).map((b) => `${b.page} ${b.href}`)).toEqual(['/companies/acme/ /libraries/nope/', '/companies/acme.md /tricks/nope/', '/llms.txt /libraries/nope/']);
   });
 });
 
