@@ -4,7 +4,7 @@
  */
 export const SITE_TITLE = 'Python at Scale';
 export const SITE_DESCRIPTION =
-  'How large companies use Python at scale: cited profiles of Instagram, Netflix, Google / YouTube, Spotify and Dropbox, with the libraries and scale tricks they share.';
+  'How large companies use Python at scale: cited profiles of eleven companies, from Instagram, Dropbox and Google / YouTube to Uber, Lyft and Bloomberg, with the libraries and scale tricks they share and the popular claims checked.';
 
 /**
  * The license of the site's text and data, stated in the footer and in every JSON document. CC BY

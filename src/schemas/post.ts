@@ -8,7 +8,7 @@ export const postSchema = withFrontmatter(
     title: text({ holds: 'the headline', example: 'title: The common thread' }),
     description: sentence({
       holds: 'one or two sentences for the posts index and the meta description, on one line',
-      example: 'description: What the five companies share, and where they differ.',
+      example: 'description: What the companies share, and where they differ.',
     }),
     published: calendarDate({ holds: 'when it was first published', example: 'published: "2026-11-21"', notAfterToday: true }),
     /** When it was last changed in substance; leave out if never. */
