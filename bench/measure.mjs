@@ -3,7 +3,7 @@
  * transfer, and the cost of a search in Chromium.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
@@ -109,9 +109,9 @@ export function currentChild() {
 /**
  * Runs `node <argv…>` (a site's build command) with `env`, measuring wall time (spawn to exit) and
  * the peak memory of the whole process tree. Resolves with the measurements and the last lines of
- * output.
+ * output; the whole output goes to `logFile` if given (for reading Astro's phase timings).
  */
-export function timedBuild({ cwd, argv, env, timeoutMs = 30 * 60 * 1000 }) {
+export function timedBuild({ cwd, argv, env, timeoutMs = 30 * 60 * 1000, logFile }) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -123,7 +123,9 @@ export function timedBuild({ cwd, argv, env, timeoutMs = 30 * 60 * 1000 }) {
     }, timeoutMs);
     const memory = watchMemory(child.pid);
     let output = '';
+    const log = logFile ? createWriteStream(logFile) : null;
     const keep = (chunk) => {
+      log?.write(chunk);
       output += chunk;
       if (output.length > 400_000) output = output.slice(-200_000);
     };
@@ -141,6 +143,7 @@ export function timedBuild({ cwd, argv, env, timeoutMs = 30 * 60 * 1000 }) {
       if (timedOut) output += `\nbench: stopped after ${Math.round(timeoutMs / 60000)} minutes (--timeout-minutes)\n`;
       const mem = memory.stop();
       current = undefined;
+      log?.end();
       // eslint-disable-next-line no-control-regex
       const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
       const lines = plain.split('\n').filter((l) => l.trim() && !/[├└]/.test(l) && !/MODULE_LEVEL_DIRECTIVE|astro:head-inject|^\s*[│╭╰─]|rolldown\.rs/.test(l));

@@ -8,7 +8,7 @@
  *   npm run bench                         N = 100, 1,000, 5,000
  *   npm run bench -- --sizes 100,1000     choose the sizes
  *   npm run bench -- --quick              smoke run: N = 50, one build each
- *   options: --repeats R (every size), --seed S, --no-search, --keep (keep the temporary folder),
+ *   options: --repeats R (every size), --seed S, --no-search, --keep (keep the temporary folder and its logs/),
  *            --timeout-minutes M (stop a single build after M minutes; default 30)
  */
 import { execFileSync } from 'node:child_process';
@@ -98,8 +98,12 @@ const variants = {
 
 let buildTimeoutMs = 30 * 60 * 1000;
 
-async function build(variant, dirs) {
-  return timedBuild({ cwd: buildRoot, argv: variants[variant].argv(), env: buildEnv(dirs), timeoutMs: buildTimeoutMs });
+/** Each build's whole output, for its phase timings: `<tmp>/logs/<name>.log`, kept with --keep. */
+let logDir;
+
+async function build(variant, dirs, name) {
+  const logFile = logDir && name ? path.join(logDir, `${name}.log`) : undefined;
+  return timedBuild({ cwd: buildRoot, argv: variants[variant].argv(), env: buildEnv(dirs), timeoutMs: buildTimeoutMs, logFile });
 }
 
 /**
@@ -195,7 +199,7 @@ async function measureSize(n, options, tmp, posts) {
     for (const variant of order) {
       const dirs = { corpus: corpusDir, out: outDirFor(`${n}-${variant}-${r}`), cache: path.join(tmp, `cache-${n}-${variant}-${r}`) };
       log(`N = ${n}: cold build ${r + 1}/${result.repeats}, ${variants[variant].label}…`);
-      const run = await build(variant, dirs);
+      const run = await build(variant, dirs, `${n}-${variant}-${r}`);
       // The machine may be shared: keep its load with each build so a noisy figure can be told apart.
       run.loadAverage = os.loadavg()[0];
       await rm(dirs.cache, { recursive: true, force: true });
@@ -292,7 +296,7 @@ async function measureRealContent(tmp, options) {
   const corpus = path.join(buildRoot, 'content');
   const dirs = { corpus, out: outDirFor('real'), cache: path.join(tmp, 'cache-real') };
   log("Real content: one build of content/ (each profile's cost beyond its words)…");
-  const run = await build('site', dirs);
+  const run = await build('site', dirs, 'real-content');
   await rm(dirs.cache, { recursive: true, force: true });
   if (!run.ok) {
     await rm(dirs.out, { recursive: true, force: true });
@@ -342,7 +346,7 @@ async function main() {
   }
   const started = performance.now();
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'pas-bench-'));
-  if (options.keep) log(`Temporary folder (kept): ${tmp}`);
+  if (options.keep) log(`Temporary folder (kept, with each build's output in logs/): ${tmp}`);
   const cleanUp = async () => {
     if (!options.keep) await rm(tmp, { recursive: true, force: true });
   };
@@ -354,6 +358,8 @@ async function main() {
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
 
+  logDir = path.join(tmp, 'logs');
+  await mkdir(logDir);
   buildRoot = path.join(tmp, 'project');
   await snapshotProject(buildRoot);
   const posts = hasPostsCollection() ? 5 : 0;
