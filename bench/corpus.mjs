@@ -23,6 +23,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import yaml from 'js-yaml';
 import * as vocabulary from '../src/lib/vocabulary.ts';
+import { laterThan } from '../src/data/source-checks.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic randomness
@@ -289,6 +290,15 @@ function makeTrick(i, seed, vocab, pools) {
   return frontmatter(data) + '\n' + body;
 }
 
+/**
+ * A figure cannot be dated after the source that reports it (src/data/source-checks.ts): such a
+ * figure takes its source's date instead. No extra random draws, so the rest of the corpus is as before.
+ */
+const noLaterThanSource = (sources) => (figure) => {
+  const date = sources.find((s) => s.id === figure.source)?.date;
+  return date && laterThan(figure.asOf, date) ? { ...figure, asOf: date } : figure;
+};
+
 function makeCompany(i, n, seed, vocab, pools) {
   const id = companyId(i);
   const rng = makeRng(seed, id);
@@ -312,7 +322,7 @@ function makeCompany(i, n, seed, vocab, pools) {
       unit: vocab.draw(rng),
       asOf: partialDate(rng, 2015, 2025),
       source: src(),
-    })),
+    })).map(noLaterThanSource(sources)),
     movedAway: Array.from({ length: rng.int(0, 2) }, () => ({
       what: sentence(rng, vocab, rng.int(3, 6), { period: false }),
       to: rng.pick(moveTargets),
