@@ -351,7 +351,7 @@ async function main() {
     if (!options.keep) await rm(tmp, { recursive: true, force: true });
   };
   const interrupt = (signal) => {
-    log(`${signal}: stopping the build in progress and removing ${tmp}`);
+    log(`${signal}: stopping the build in progress${options.keep ? ` (keeping ${tmp})` : ` and removing ${tmp}`}`);
     currentChild()?.kill('SIGTERM');
     cleanUp().finally(() => process.exit(130));
   };
