@@ -3,11 +3,14 @@
  * transfer, and the cost of a search in Chromium.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
+// The same Chromium flags as the browser tests (Node 24 loads the .ts helper directly).
+import { chromiumArgs } from '../scripts/lib/chromium.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Statistics
@@ -106,9 +109,9 @@ export function currentChild() {
 /**
  * Runs `node <argv…>` (a site's build command) with `env`, measuring wall time (spawn to exit) and
  * the peak memory of the whole process tree. Resolves with the measurements and the last lines of
- * output.
+ * output; the whole output goes to `logFile` if given (for reading Astro's phase timings).
  */
-export function timedBuild({ cwd, argv, env, timeoutMs = 30 * 60 * 1000 }) {
+export function timedBuild({ cwd, argv, env, timeoutMs = 30 * 60 * 1000, logFile }) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, argv, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -120,7 +123,9 @@ export function timedBuild({ cwd, argv, env, timeoutMs = 30 * 60 * 1000 }) {
     }, timeoutMs);
     const memory = watchMemory(child.pid);
     let output = '';
+    const log = logFile ? createWriteStream(logFile) : null;
     const keep = (chunk) => {
+      log?.write(chunk);
       output += chunk;
       if (output.length > 400_000) output = output.slice(-200_000);
     };
@@ -138,6 +143,7 @@ export function timedBuild({ cwd, argv, env, timeoutMs = 30 * 60 * 1000 }) {
       if (timedOut) output += `\nbench: stopped after ${Math.round(timeoutMs / 60000)} minutes (--timeout-minutes)\n`;
       const mem = memory.stop();
       current = undefined;
+      log?.end();
       // eslint-disable-next-line no-control-regex
       const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
       const lines = plain.split('\n').filter((l) => l.trim() && !/[├└]/.test(l) && !/MODULE_LEVEL_DIRECTIVE|astro:head-inject|^\s*[│╭╰─]|rolldown\.rs/.test(l));
@@ -302,11 +308,36 @@ export async function pageSizes(out, folder, limit = 400) {
   return { pages: ids.length, measured: raw.length, medianHtmlBytes: median(raw), medianHtmlGzip: median(gz), maxHtmlBytes: Math.max(...raw) };
 }
 
+/**
+ * The text a reader sees on a page: the body without scripts, styles, templates and elements marked
+ * `hidden`, whitespace collapsed line by line. Its gzip is what the page's words alone would cost.
+ */
+export function visibleText(html) {
+  const body = parse(html).querySelector('body');
+  if (!body) return '';
+  for (const element of body.querySelectorAll('script, style, template, noscript, [hidden]')) element.remove();
+  return body.structuredText
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/**
+ * A page's cost beyond its words: what a first visit transfers up front (HTML + CSS + JS, gzip)
+ * minus the gzip of its visible text.
+ */
+export async function costBeyondWords(out, urlPath) {
+  const transfer = await pageTransfer(out, urlPath);
+  if (!transfer) return null;
+  const text = visibleText(await readFile(fileFor(out, urlPath), 'utf8'));
+  const textGzip = gzipSize(Buffer.from(text));
+  const { assets, ...sizes } = transfer;
+  return { ...sizes, textChars: text.length, textGzip, beyondWordsGzip: transfer.totalGzip - textGzip };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Search in Chromium
-
-// The same Chromium flags as the browser tests (Node 24 loads the .ts helper directly).
-import { chromiumArgs } from '../scripts/lib/chromium.ts';
 
 async function serveStatic(dir) {
   const { default: sirv } = await import('sirv');
@@ -399,6 +430,13 @@ async function firstQueryInPage(term) {
   return { ms: t1 - t0, loadMs: loaded - t0, queryMs: t1 - loaded, results: search.results.length, shown: data.length, top: data.map((d) => d.url) };
 }
 
+/** In the page: what Pagefind alone must fetch before it can rank a term (no worker, no results loaded). */
+async function preloadInPage(term) {
+  const pf = await import('/pagefind/pagefind.js');
+  await pf.options({ baseUrl: '/', noWorker: true });
+  await pf.preload(term);
+}
+
 async function warmQueryInPage(term) {
   const pf = globalThis.__benchPagefind;
   const t0 = performance.now();
@@ -463,6 +501,24 @@ export async function searchCost(out, { chromiumPath, firstTerms, warmTerms, pag
       await other.context.close();
     }
 
+    // Pagefind's own floor for each first term, by a new reader on a blank page: its script, entry
+    // file, WebAssembly, metadata and the first index chunk the term needs (a second chunk, when the
+    // term straddles two, is left out, as are fragments: the floor is what comes before any result).
+    const floors = [];
+    for (const term of firstTerms) {
+      const context = await browser.newContext();
+      const recorder = recordRequests(context);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/__bench_blank/`, { waitUntil: 'load' });
+      recorder.phase = 'floor';
+      await page.evaluate(preloadInPage, term);
+      await recorder.settle();
+      const fetched = recorder.log.filter((e) => e.phase === 'floor');
+      const chunks = fetched.filter((e) => new URL(e.url).pathname.endsWith('.pf_index'));
+      floors.push({ term, chunksForTerm: chunks.length, ...(await describe(out, fetched.filter((e) => !chunks.includes(e) || e === chunks[0]))) });
+      await context.close();
+    }
+
     // Cold, Pagefind alone.
     const coldContext = await browser.newContext();
     const coldRecorder = recordRequests(coldContext);
@@ -480,6 +536,8 @@ export async function searchCost(out, { chromiumPath, firstTerms, warmTerms, pag
 
     const warmTimes = warm.map((w) => w.ms);
     const firstGzip = firsts.map((f) => f.gzipBytes);
+    const floorRatios = firsts.map((f, i) => f.gzipBytes / floors[i].gzipBytes);
+    const coldWarmMedianMs = median(coldWarm.map((w) => w.ms));
     return {
       firstTerm,
       preloadedBySearchPage: preloaded,
@@ -487,10 +545,15 @@ export async function searchCost(out, { chromiumPath, firstTerms, warmTerms, pag
       firsts: firsts.map(({ files, ...rest }) => rest),
       firstMedianGzipBytes: median(firstGzip),
       firstMaxGzipBytes: Math.max(...firstGzip),
-      cold: { ...cold, ...(await describe(out, coldEntries)), warm: coldWarm, warmMedianMs: median(coldWarm.map((w) => w.ms)) },
+      floors,
+      floorMedianGzipBytes: median(floors.map((f) => f.gzipBytes)),
+      firstVsFloorMedian: median(floorRatios),
+      firstVsFloorMax: Math.max(...floorRatios),
+      cold: { ...cold, ...(await describe(out, coldEntries)), warm: coldWarm, warmMedianMs: coldWarmMedianMs },
       warm,
       warmMedianMs: median(warmTimes),
       warmMaxMs: Math.max(...warmTimes),
+      warmVsPagefindDefaults: warmTimes.length && coldWarmMedianMs ? median(warmTimes) / coldWarmMedianMs : null,
       warmMinResults: Math.min(...warm.map((w) => w.shown)),
       warmFetched: await describe(out, warmEntries),
     };
