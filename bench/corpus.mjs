@@ -265,6 +265,7 @@ function makeLibrary(i, seed, vocab) {
     homepage: `https://example.org/projects/${libraryId(i)}/`,
     summary: sentence(rng, vocab, rng.int(12, 22)),
     sources,
+    reviewed: '2026-11-21',
   };
   const headings = ['What it is', 'How it works', 'Why it matters at scale', 'Trade-offs'].slice(0, rng.int(2, 4));
   const budget = splitWords(rng, rng.int(200, 400), headings.length, 50);
@@ -280,6 +281,7 @@ function makeTrick(i, seed, vocab, pools) {
     summary: sentence(rng, vocab, rng.int(12, 22)),
     category: rng.pick(trickCategories),
     sources,
+    reviewed: '2026-11-21',
   };
   const headings = ['The pattern', 'When it pays off', 'What it costs'];
   const budget = splitWords(rng, rng.int(250, 450), 3, 60);
