@@ -25,11 +25,7 @@ class CitationPreview extends HTMLElement {
   #lastPointer = '';
 
   connectedCallback(): void {
-    const template = this.querySelector('template');
-    const card = template?.content.firstElementChild?.cloneNode(true);
-    if (!(card instanceof HTMLElement) || typeof card.showPopover !== 'function') return;
-    this.append(card);
-    this.#card = card;
+    if (!this.querySelector('template') || typeof HTMLElement.prototype.showPopover !== 'function') return;
     // The card says more than the "source" links' title tooltips, which would show on top of it.
     for (const link of document.querySelectorAll('a.cite[title]')) link.removeAttribute('title');
 
@@ -41,9 +37,6 @@ class CitationPreview extends HTMLElement {
     document.addEventListener('click', (event) => this.#click(event));
     document.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && this.#marker) this.#hide();
-    });
-    card.addEventListener('toggle', (event) => {
-      if ((event as ToggleEvent).newState === 'closed') this.#forget();
     });
     window.addEventListener('scroll', () => this.#place(), { passive: true });
     window.addEventListener('resize', () => this.#place());
@@ -101,8 +94,24 @@ class CitationPreview extends HTMLElement {
     this.#show(marker, 'tap');
   }
 
+  /**
+   * The card, put in the page the first time it is needed: until then its empty links are not in
+   * the document (crawlers and audits would count them as links that lead nowhere).
+   */
+  #ensureCard(): HTMLElement | undefined {
+    if (this.#card) return this.#card;
+    const card = this.querySelector('template')?.content.firstElementChild?.cloneNode(true);
+    if (!(card instanceof HTMLElement)) return undefined;
+    card.addEventListener('toggle', (event) => {
+      if ((event as ToggleEvent).newState === 'closed') this.#forget();
+    });
+    this.append(card);
+    this.#card = card;
+    return card;
+  }
+
   #show(marker: HTMLAnchorElement, opener: Opener): void {
-    const card = this.#card;
+    const card = this.#ensureCard();
     const item = sourceItem(marker);
     if (!card || !item) return;
     this.#fill(card, item, marker);

@@ -180,6 +180,17 @@ describe('citation previews', () => {
     await context.close();
   });
 
+  it('puts the card in the page only when a citation is previewed, so no link in it leads nowhere before', async () => {
+    const { page, context } = await site.open('/companies/instagram/');
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator(card).count()).toBe(0);
+    expect(await page.locator('main a:not([href]), body > * a:not([href])').count()).toBe(0);
+    await page.locator(marker).first().focus();
+    await page.locator(card).waitFor({ state: 'visible' });
+    expect(await page.locator(`${card} [data-card-title]`).getAttribute('href')).toMatch(/^https?:\/\//);
+    await context.close();
+  });
+
   it.each(['light', 'dark'] as const)('passes axe with the card open (%s)', async (colorScheme) => {
     const { page, context } = await site.open('/companies/spotify/', { colorScheme });
     await page.locator(marker).first().focus();
