@@ -199,7 +199,7 @@ describe('/figures/ and the figures CSV', () => {
     const rows = csvRows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
     const total = companies.reduce((n, c) => n + ((c.data['figures'] as unknown[] | undefined)?.length ?? 0), 0);
     expect(rows).toHaveLength(total);
-    const tableRows = page.querySelectorAll('tbody tr');
+    const tableRows = page.querySelectorAll('table.facts-table--stack tbody tr');
     expect(tableRows).toHaveLength(total);
     tableRows.forEach((tr, i) => {
       const row = rows[i]!;
@@ -210,6 +210,22 @@ describe('/figures/ and the figures CSV', () => {
       expect(tr.hasAttribute('data-old'), `${row['company']} ${row['label']}`).toBe(olderThan(row['as_of']!, today));
       expect(textOf(tr).includes('older than five years')).toBe(olderThan(row['as_of']!, today));
     });
+  });
+
+  it("draws each real series (one quantity at several dates) as a chart whose data table matches the CSV", () => {
+    const charts = page.querySelectorAll('figure.figure-chart');
+    expect(charts.length).toBeGreaterThan(0);
+    const header = csvRows[0]!;
+    const rows = csvRows.slice(1).map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]!])));
+    for (const chart of charts) {
+      const points = chart.querySelectorAll('tbody tr');
+      expect(points.length).toBeGreaterThan(1);
+      for (const tr of points) {
+        const value = tr.querySelector('td[data-value]')!.getAttribute('data-value');
+        const url = linksOf(tr)[0];
+        expect(rows.some((r) => r['value'] === value && r['source_url'] === url), `${textOf(tr)}`).toBe(true);
+      }
+    }
   });
 
   it('publishes a CSV per company with the same rows', () => {
