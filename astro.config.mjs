@@ -21,6 +21,8 @@ import rehypeAnchorAliases from './src/markdown/rehype-anchor-aliases.ts';
 import rehypeClaimFootnotes from './src/markdown/rehype-claim-footnotes.ts';
 import atomicOutput from './src/integrations/atomic-output.ts';
 import contentCheck from './src/integrations/content-check.ts';
+import ogImages from './src/integrations/og-images.ts';
+import path from 'node:path';
 import { config } from './src/config.ts';
 import { createHash } from 'node:crypto';
 import { themeInitScript } from './src/client/theme-init.ts';
@@ -28,6 +30,7 @@ import { themeInitScript } from './src/client/theme-init.ts';
 // The site can be served under a sub-path (PAS_BASE=/kb/ npm run build); every link carries it.
 const { base, contentRoot } = config;
 const lastModified = lastModifiedDays(contentRoot);
+const socialCards = ogImages({ dir: path.join(config.cacheDir, 'og-images') });
 
 export default defineConfig({
   site: 'https://python-at-scale.example.org',
@@ -73,7 +76,8 @@ export default defineConfig({
   },
   integrations: [
     // First: every content problem at once, with file and line, before Astro's content layer runs.
-    contentCheck({ contentRoot, idsFile: config.idsFile }),
+    // It hands the checked entries to the social cards, which draw in worker threads meanwhile.
+    contentCheck({ contentRoot, idsFile: config.idsFile, onChecked: socialCards.draw }),
     // `optimize` compiles the static parts of each MDX body to HTML strings: the same pages, built
     // faster and in less memory (docs/decisions/0005-mdx-optimize.md).
     mdx({ optimize: true }),
@@ -86,6 +90,8 @@ export default defineConfig({
         return day ? { ...item, lastmod: day } : item;
       },
     }),
+    // Before the link check: it writes the og/ images the pages point at.
+    socialCards.integration,
     linkCheck({ contentRoot }),
     securityHeaders(),
     pagefind(),

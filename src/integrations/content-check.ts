@@ -8,7 +8,7 @@
 import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { checkContent, formatContentProblems } from '../node/content-check/index.ts';
+import { checkContent, formatContentProblems, type CheckedEntry } from '../node/content-check/index.ts';
 import { idsDocument } from '../node/content-check/ids-doc.ts';
 
 export class ContentProblemsError extends Error {
@@ -19,12 +19,15 @@ export interface ContentCheckOptions {
   contentRoot: string;
   /** Where to write the list of ids (docs/ids.md), or nothing for fixture content. */
   idsFile?: string | undefined;
+  /** Given the checked entries when there are no problems: the social cards start from them. */
+  onChecked?: ((entries: readonly CheckedEntry[]) => void) | undefined;
 }
 
 /** Runs the check; writes the ids file when there are no problems. Returns the report, or undefined when all is well. */
-export function runContentCheck({ contentRoot, idsFile }: ContentCheckOptions): string | undefined {
+export function runContentCheck({ contentRoot, idsFile, onChecked }: ContentCheckOptions): string | undefined {
   const { problems, entries } = checkContent(contentRoot);
   if (problems.length > 0) return formatContentProblems(problems);
+  onChecked?.(entries);
   if (idsFile) {
     const text = idsDocument(entries);
     if (!existsSync(idsFile) || readFileSync(idsFile, 'utf8') !== text) writeFileSync(idsFile, text);

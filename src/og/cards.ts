@@ -1,17 +1,31 @@
 /** Which social images the site has, and the words on each: the site's card, then one per entry. */
-import type { Catalog } from '../data/catalog.ts';
 import { SITE_DESCRIPTION, SITE_TITLE } from '../lib/site-meta.ts';
 import type { OgCard } from './store.ts';
 
 export const SITE_CARD_TITLE = 'How large companies use Python at scale';
 
-export function ogCards({ companies, libraries, tricks, posts }: Pick<Catalog, 'companies' | 'libraries' | 'tricks' | 'posts'>): OgCard[] {
+const carded = ['companies', 'libraries', 'tricks', 'posts'] as const;
+
+/** An entry as the content check and the catalog both hold it: its collection, id and frontmatter. */
+export interface CardEntry {
+  collection: string;
+  id: string;
+  data: { name?: unknown; title?: unknown; summary?: unknown; description?: unknown };
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** Cards in a stable order: the site's, then companies, libraries, tricks and articles by id. */
+export function ogCards(entries: readonly CardEntry[]): OgCard[] {
   const site = SITE_TITLE;
-  return [
-    { key: 'site', input: { collection: 'site', title: SITE_CARD_TITLE, summary: SITE_DESCRIPTION, site } },
-    ...companies.map((c) => ({ key: `companies/${c.id}`, input: { collection: 'companies' as const, title: c.data.name, summary: c.data.summary, site } })),
-    ...libraries.map((l) => ({ key: `libraries/${l.id}`, input: { collection: 'libraries' as const, title: l.data.name, summary: l.data.summary, site } })),
-    ...tricks.map((t) => ({ key: `tricks/${t.id}`, input: { collection: 'tricks' as const, title: t.data.name, summary: t.data.summary, site } })),
-    ...posts.map((p) => ({ key: `posts/${p.id}`, input: { collection: 'posts' as const, title: p.data.title, summary: p.data.description, site } })),
-  ];
+  const cards: OgCard[] = [{ key: 'site', input: { collection: 'site', title: SITE_CARD_TITLE, summary: SITE_DESCRIPTION, site } }];
+  for (const collection of carded) {
+    const ofCollection = entries.filter((entry) => entry.collection === collection).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (const { id, data } of ofCollection) {
+      // An article has a headline and a description where the other entries have a name and a summary.
+      const [title, summary] = collection === 'posts' ? [data.title, data.description] : [data.name, data.summary];
+      cards.push({ key: `${collection}/${id}`, input: { collection, title: text(title), summary: text(summary), site } });
+    }
+  }
+  return cards;
 }

@@ -1,11 +1,12 @@
 /**
  * The build's social images, cached across builds in a folder under Astro's cache, each file named
  * by a hash of its card's element tree and the renderer's versions: a card is drawn again only when
- * its words or its design change. Once every card has been asked for, files no card uses are
- * deleted, so the folder holds one build's cards.
+ * its words or its design change. Publishing copies every card into the site and deletes cache
+ * files no card uses, so the folder holds one build's cards.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ogCardTree, type OgCardInput } from './card.ts';
 import { renderOgPng, rendererVersions } from './render.ts';
@@ -21,9 +22,16 @@ export interface OgDrawCounts {
   cached: number;
 }
 
+/** Draws one card into `target` (the file appears whole or not at all). */
+export type DrawCard = (input: OgCardInput, target: string) => Promise<void>;
+
 export interface OgImageStore {
-  /** One card's PNG, from the cache or drawn now; keeps the next few cards drawing meanwhile. */
+  /** Starts drawing every card not in the cache, in the background. */
+  start: () => void;
+  /** One card's PNG, from the cache or drawn now (the dev server's route). */
   get: (key: string) => Promise<Uint8Array<ArrayBuffer>>;
+  /** Waits for every card, copies them to `<siteDir>/og/<key>.png` and prunes the cache. */
+  publish: (siteDir: string) => Promise<OgDrawCounts>;
 }
 
 /** The cache file of a card: a hash of everything that decides its bytes. */
@@ -32,57 +40,63 @@ export function ogCacheFile(dir: string, input: OgCardInput): string {
   return path.join(dir, `${hash.slice(0, 32)}.png`);
 }
 
-export function createOgImageStore(
-  cards: readonly OgCard[],
-  { dir, ahead = 2, onComplete }: { dir: string; ahead?: number; onComplete?: (counts: OgDrawCounts) => void },
-): OgImageStore {
-  const index = new Map(cards.map((card, i) => [card.key, i]));
-  const drawing = new Map<string, Promise<string>>();
-  const asked = new Set<string>();
+/** Draws on the calling thread: for the dev server and tests; the build draws in workers (pool.ts). */
+export const drawHere: DrawCard = async (input, target) => {
+  const png = await renderOgPng(ogCardTree(input));
+  // Written whole, by rename, so an interrupted build never leaves half a card in the cache.
+  await writeFile(`${target}.partial`, png);
+  await rename(`${target}.partial`, target);
+};
+
+export function createOgImageStore(cards: readonly OgCard[], { dir, draw = drawHere }: { dir: string; draw?: DrawCard }): OgImageStore {
+  const byKey = new Map(cards.map((card) => [card.key, card]));
+  const files = new Map<string, Promise<string>>();
   const counts: OgDrawCounts = { drawn: 0, cached: 0 };
   let made: Promise<unknown> | undefined;
 
-  const draw = (card: OgCard): Promise<string> => {
-    let file = drawing.get(card.key);
-    if (!file) {
-      file = (async () => {
+  const file = (card: OgCard): Promise<string> => {
+    let pending = files.get(card.key);
+    if (!pending) {
+      pending = (async () => {
         const target = ogCacheFile(dir, card.input);
-        const cached = await readFile(target).then(() => true, () => false);
-        if (cached) {
+        if (existsSync(target)) {
           counts.cached++;
           return target;
         }
-        const png = await renderOgPng(ogCardTree(card.input));
         await (made ??= mkdir(dir, { recursive: true }));
-        // Written whole, by rename, so an interrupted build never leaves half a card in the cache.
-        await writeFile(`${target}.partial`, png);
-        await rename(`${target}.partial`, target);
+        await draw(card.input, target);
         counts.drawn++;
         return target;
       })();
-      drawing.set(card.key, file);
+      // A failure is reported by whoever awaits the card; the background start must not crash the process first.
+      pending.catch(() => {});
+      files.set(card.key, pending);
     }
-    return file;
-  };
-
-  const prune = async (used: Set<string>) => {
-    const present = await readdir(dir).catch(() => [] as string[]);
-    await Promise.all(present.filter((name) => !used.has(path.join(dir, name))).map((name) => rm(path.join(dir, name), { force: true })));
+    return pending;
   };
 
   return {
+    start: () => cards.forEach(file),
     get: async (key) => {
-      const at = index.get(key);
-      if (at === undefined) throw new Error(`No social image card for "${key}"`);
-      // Astro asks for cards one at a time, in order: resvg draws the next ones on its own threads meanwhile.
-      for (const next of cards.slice(at + 1, at + 1 + ahead)) draw(next).catch(() => {});
-      const bytes = await readFile(await draw(cards[at]!));
-      asked.add(key);
-      if (asked.size === cards.length) {
-        await prune(new Set(await Promise.all(cards.map(draw))));
-        onComplete?.({ ...counts });
-      }
+      const card = byKey.get(key);
+      if (!card) throw new Error(`No social image card for "${key}"`);
+      const bytes = await readFile(await file(card));
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Uint8Array<ArrayBuffer>;
+    },
+    publish: async (siteDir) => {
+      const used = new Set<string>();
+      const folders = new Set(cards.map((card) => path.dirname(path.join(siteDir, 'og', `${card.key}.png`))));
+      await Promise.all([...folders].map((folder) => mkdir(folder, { recursive: true })));
+      await Promise.all(
+        cards.map(async (card) => {
+          const cached = await file(card);
+          used.add(cached);
+          await copyFile(cached, path.join(siteDir, 'og', `${card.key}.png`));
+        }),
+      );
+      const present = await readdir(dir).catch(() => [] as string[]);
+      await Promise.all(present.filter((name) => !used.has(path.join(dir, name))).map((name) => rm(path.join(dir, name), { force: true })));
+      return { ...counts };
     },
   };
 }

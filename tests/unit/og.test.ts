@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { OG_HEIGHT, OG_WIDTH, ogCardTree, type OgCardInput, type OgNode } from '../../src/og/card.ts';
 import { renderOgPng } from '../../src/og/render.ts';
-import { createOgImageStore, ogCacheFile, type OgCard } from '../../src/og/store.ts';
+import { createOgImageStore, drawHere, ogCacheFile, type DrawCard, type OgCard } from '../../src/og/store.ts';
+import { createDrawPool } from '../../src/og/pool.ts';
 import { palette } from '../../src/og/palette.ts';
 
 const input = (title: string, summary = 'A short summary of the entry.'): OgCardInput => ({ title, summary, collection: 'libraries', site: 'Python at Scale' });
@@ -59,23 +60,60 @@ describe('createOgImageStore', drawing, () => {
   const dirs: string[] = [];
   afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
   const cards: OgCard[] = ['one', 'two', 'three'].map((id) => ({ key: `libraries/${id}`, input: input(id) }));
-
-  it('draws each card once, serves later builds from the cache, and deletes cards no longer used', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pas-og-store-'));
+  const tempDir = (prefix: string) => {
+    const dir = mkdtempSync(path.join(tmpdir(), prefix));
     dirs.push(dir);
-    writeFileSync(path.join(dir, `${'0'.repeat(32)}.png`), 'stale');
-    const first: { drawn: number; cached: number }[] = [];
-    const store = createOgImageStore(cards, { dir, onComplete: (counts) => first.push(counts) });
-    const images = [];
-    for (const card of cards) images.push(await store.get(card.key));
-    expect(first).toEqual([{ drawn: 3, cached: 0 }]);
-    expect(readdirSync(dir).sort()).toEqual(cards.map((card) => path.basename(ogCacheFile(dir, card.input))).sort());
+    return dir;
+  };
 
-    const second: { drawn: number; cached: number }[] = [];
-    const again = createOgImageStore(cards.slice(0, 2), { dir, onComplete: (counts) => second.push(counts) });
-    for (const [i, card] of cards.slice(0, 2).entries()) expect(Buffer.from(await again.get(card.key)).equals(Buffer.from(images[i]!))).toBe(true);
-    expect(second).toEqual([{ drawn: 0, cached: 2 }]);
+  it('draws each card once, publishes them under og/, serves later builds from the cache, and deletes cards no longer used', async () => {
+    const dir = tempDir('pas-og-store-');
+    writeFileSync(path.join(dir, `${'0'.repeat(32)}.png`), 'stale');
+    const drawnInputs: string[] = [];
+    const counting: DrawCard = async (card, target) => {
+      drawnInputs.push(card.title);
+      await drawHere(card, target);
+    };
+    const store = createOgImageStore(cards, { dir, draw: counting });
+    store.start();
+    const site = tempDir('pas-og-site-');
+    expect(await store.publish(site)).toEqual({ drawn: 3, cached: 0 });
+    expect(drawnInputs.sort()).toEqual(['one', 'three', 'two']);
+    expect(readdirSync(path.join(site, 'og', 'libraries')).sort()).toEqual(['one.png', 'three.png', 'two.png']);
+    expect(readdirSync(dir).sort()).toEqual(cards.map((card) => path.basename(ogCacheFile(dir, card.input))).sort());
+    const one = readFileSync(path.join(site, 'og', 'libraries', 'one.png'));
+    expect(Buffer.from(await store.get('libraries/one')).equals(one)).toBe(true);
+
+    const again = createOgImageStore(cards.slice(0, 2), { dir, draw: counting });
+    const site2 = tempDir('pas-og-site-');
+    expect(await again.publish(site2)).toEqual({ drawn: 0, cached: 2 });
+    expect(readFileSync(path.join(site2, 'og', 'libraries', 'one.png')).equals(one)).toBe(true);
     expect(readdirSync(dir)).toHaveLength(2);
+    expect(drawnInputs).toHaveLength(3);
+  });
+
+  it('fails the publishing, naming the card, when a card cannot be drawn', async () => {
+    const failing: DrawCard = async (card) => {
+      throw new Error(`no ink for ${card.title}`);
+    };
+    const store = createOgImageStore(cards, { dir: tempDir('pas-og-store-'), draw: failing });
+    store.start();
+    await expect(store.publish(tempDir('pas-og-site-'))).rejects.toThrow('no ink for one');
+  });
+
+  it('draws in worker threads the same bytes as on the main thread', async () => {
+    const pool = createDrawPool(2);
+    try {
+      const dir = tempDir('pas-og-pool-');
+      const inWorkers = createOgImageStore(cards, { dir, draw: pool.draw });
+      inWorkers.start();
+      const site = tempDir('pas-og-site-');
+      expect(await inWorkers.publish(site)).toEqual({ drawn: 3, cached: 0 });
+      const here = await renderOgPng(ogCardTree(cards[1]!.input));
+      expect(readFileSync(path.join(site, 'og', 'libraries', 'two.png')).equals(Buffer.from(here))).toBe(true);
+    } finally {
+      await pool.close();
+    }
   });
 
   it('rejects a card it does not know, naming it', async () => {
