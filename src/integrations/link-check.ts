@@ -8,7 +8,7 @@ import type { AstroIntegration } from 'astro';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { builtFiles } from '../node/built-site.ts';
+import { builtFiles, type BuiltFile } from '../node/built-site.ts';
 import { findBrokenLinks, isMarkdownFile, scanHtml, scanMarkdown, withoutMarkdownTwins, type BrokenLink, type ScannedPage } from '../node/link-check.ts';
 import { formatLostLinks, lostFromLedger, type Ledger } from '../node/ledger.ts';
 
@@ -68,16 +68,22 @@ export default function linkCheck(options: { contentRoot: string }): AstroIntegr
 
 /**
  * Every page of a built site, scanned, and every other file, as site paths. Markdown files count as
- * pages (without ids) when `site` is given, so that their absolute links to the site are checked.
+ * pages (without ids) when `site` is given, so that their absolute links to the site are checked;
+ * they are read after the HTML, whose links they mostly repeat (see scanMarkdown).
  */
 function scanSite(root: string, site?: string): { pages: Map<string, ScannedPage>; files: Set<string> } {
   const pages = new Map<string, ScannedPage>();
   const files = new Set<string>();
+  const markdown: BuiltFile[] = [];
+  const read = (relative: string) => readFileSync(path.join(root, relative), 'utf8');
   for (const file of builtFiles(root)) {
-    const read = () => readFileSync(path.join(root, file.relative), 'utf8');
-    if (file.html) pages.set(file.sitePath, scanHtml(read()));
-    else if (site && isMarkdownFile(file.sitePath)) pages.set(file.sitePath, scanMarkdown(read(), site));
+    if (file.html) pages.set(file.sitePath, scanHtml(read(file.relative)));
+    else if (site && isMarkdownFile(file.sitePath)) markdown.push(file);
     else files.add(file.sitePath);
+  }
+  if (site) {
+    const known = new Set([...pages.values()].flatMap((page) => page.links.filter((link) => link.startsWith('/'))));
+    for (const file of markdown) pages.set(file.sitePath, scanMarkdown(read(file.relative), site, known));
   }
   return { pages, files };
 }

@@ -17,6 +17,19 @@ export interface FrontmatterFile {
   data: Record<string, unknown>;
 }
 
+/** Parsed data by file, kept while the text is the same: astro.config.mjs reads each file for redirects and for dates. */
+const parsedFiles = new Map<string, { text: string; data: unknown }>();
+
+function frontmatterOf(file: string): unknown {
+  const text = readFileSync(file, 'utf8');
+  const known = parsedFiles.get(file);
+  if (known?.text === text) return known.data;
+  const { yaml, yamlLine } = splitFile(text);
+  const data = yaml ? parseFrontmatter(yaml, yamlLine).data : undefined;
+  parsedFiles.set(file, { text, data });
+  return data;
+}
+
 export function readFrontmatterFiles(contentRoot: string, folder: string): FrontmatterFile[] {
   const dir = path.join(contentRoot, folder);
   if (!existsSync(dir)) return [];
@@ -25,9 +38,7 @@ export function readFrontmatterFiles(contentRoot: string, folder: string): Front
     .sort()
     .flatMap((name) => {
       const file = path.join(dir, name);
-      const { yaml, yamlLine } = splitFile(readFileSync(file, 'utf8'));
-      if (!yaml) return [];
-      const { data } = parseFrontmatter(yaml, yamlLine);
+      const data = frontmatterOf(file);
       if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
       return [{ id: name.slice(0, -'.mdx'.length), file, data: data as Record<string, unknown> }];
     });

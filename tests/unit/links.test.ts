@@ -105,6 +105,15 @@ describe('Markdown files in the link check', () => {
     expect(scanMarkdown(markdown, origin).links).toEqual(['/kb/companies/acme.md', '/kb/companies/acme/#figures', '/kb/libraries/nope/', '/kb/rss.xml', '/kb/rss.xml']);
   });
 
+  it('skips a line whose links the pages already make, and reads every other line in full', () => {
+    const known = new Set(['/kb/companies/acme.md', '/kb/companies/acme/#figures', '/kb/rss.xml']);
+    // The first list line links only known URLs; the second has a new one; the sentence's bare URL is
+    // cut at its full stop, which no page links, so that line is read; the definition's line is not.
+    expect(scanMarkdown(markdown, origin, known).links).toEqual(['/kb/libraries/nope/', '/kb/rss.xml']);
+    expect(scanMarkdown(`- [A](${origin}/kb/a/) and [B](${origin}/kb/b/)`, origin, new Set(['/kb/a/'])).links).toEqual(['/kb/a/', '/kb/b/']);
+    expect(scanMarkdown(`- [A](${origin}/kb/a/)`, origin, new Set(['/kb/a/'])).links).toEqual([]);
+  });
+
   it('reports a broken link or anchor in a Markdown file as in a page', () => {
     const pages = new Map<string, ScannedPage>([
       ['/llms.txt', scanMarkdown(`${markdown}\n\n[bad anchor](${origin}/kb/companies/acme/#nope)`, origin)],
