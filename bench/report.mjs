@@ -18,7 +18,7 @@ function pick(sizes, n) {
   const exact = sizes.find((s) => s.n === n);
   if (exact) return { size: exact, note: '' };
   const other = sizes.at(-1);
-  return other ? { size: other, note: `measured at ${nLabel(other.n)} (${nLabel(n)} was not run)` } : { size: undefined, note: '' };
+  return other ? { size: other, note: `measured at ${nLabel(other.n)} (${nLabel(n)} was not run${n === 5000 ? ': opt-in, `--sizes 100,1000,5000`' : ''})` } : { size: undefined, note: '' };
 }
 
 /** Two sizes to compare, `a` → `b`, or the two largest run as stand-ins. */

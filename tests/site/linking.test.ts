@@ -112,6 +112,8 @@ describe('previews and metadata', () => {
     expect(ld['@context']).toBe('https://schema.org');
     expect(ld['@type']).toBe({ companies: 'Article', libraries: 'SoftwareSourceCode', tricks: 'TechArticle', posts: 'BlogPosting' }[kind]);
     expect(ld.url).toBe(`${site}/${kind}/${id}/`);
+    // The source list is on the page, in the JSON API and in the Markdown version; not repeated here.
+    expect(ld.citation).toBeUndefined();
   });
 
   it('the sitemap lists every entry page and index, and no redirect or embed', () => {
