@@ -6,7 +6,7 @@
  * only on a broken bench (exit 1).
  *
  *   npm run bench                         N = 100 and 1,000 (ten minutes on two cores)
- *   npm run bench -- --sizes 100,1000,5000 adds N = 5,000 (opt-in: about 12 minutes more)
+ *   npm run bench -- --sizes 100,1000,5000 adds N = 5,000 (opt-in: about 15 minutes more)
  *   npm run bench -- --sizes 100,1000     choose the sizes
  *   npm run bench -- --quick              smoke run: N = 50, one build each
  *   options: --repeats R (every size), --seed S, --no-search, --keep (keep the temporary folder and its logs/),
