@@ -1,6 +1,6 @@
 /**
- * Worker threads that draw social cards while the rest of the build runs: satori and resvg cost
- * about 60 ms a card, which on the main thread would add to every cold build (decision 0007).
+ * Worker threads that draw social cards while the rest of the build runs: on the main thread the
+ * cards' layout and rasterising added to every cold build (decision 0007).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
