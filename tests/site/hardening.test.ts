@@ -113,14 +113,44 @@ describe('links to other sites', () => {
   });
 });
 
-describe('the _headers file', () => {
-  it('carries the same Content-Security-Policy as the pages', () => {
+describe('the Content-Security-Policy', () => {
+  const policyOf = (p: string) => readPage(p).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
+  const hashesIn = (policy: string) => [...policy.matchAll(/'(sha256-[^']+)'/g)].map((m) => m[1]!).sort();
+  const withoutHashes = (policy: string) => policy.replace(/ ?'sha256-[^']+'/g, '');
+
+  it('_headers carries the pages\' policy with every hash of the build', () => {
     const headers = readFileSync(path.join(dist, '_headers'), 'utf8');
-    const meta = readPage('/').querySelector('meta[http-equiv="content-security-policy"]')!.getAttribute('content')!;
-    expect(headers).toContain(`Content-Security-Policy: ${meta}`);
+    const header = /Content-Security-Policy: (.+)/.exec(headers)![1]!;
+    const meta = policyOf('/');
+    expect(withoutHashes(header)).toBe(withoutHashes(meta));
     expect(meta).not.toContain('unsafe-inline');
     expect(meta).toContain("'wasm-unsafe-eval'");
     expect(meta).toContain("worker-src 'self'");
+    // Browsers enforce both policies: the header must allow everything any page's own <meta> allows.
+    const all = new Set(hashesIn(header));
+    for (const p of htmlPages()) expect(hashesIn(policyOf(p)).filter((h) => !all.has(h)), p).toEqual([]);
+  });
+
+  it("lists on each page exactly the hashes of that page's own inline scripts and styles", () => {
+    const wrong: string[] = [];
+    for (const p of htmlPages()) {
+      const page = readPage(p);
+      if (!page.querySelector('meta[http-equiv="content-security-policy"]')) continue;
+      const inline = page
+        .querySelectorAll('style, script:not([src])')
+        .filter((el) => el.tagName === 'STYLE' || ['', 'module'].includes(el.getAttribute('type') ?? ''))
+        .map((el) => `sha256-${createHash('sha256').update(el.textContent).digest('base64')}`);
+      const listed = hashesIn(policyOf(p));
+      if (JSON.stringify([...new Set(inline)].sort()) !== JSON.stringify(listed)) wrong.push(`${p}: lists ${listed.length}, has ${inline.length}`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('inlines each page\'s CSS: no stylesheet request before the first paint', () => {
+    for (const p of ['/', '/companies/instagram/', '/libraries/django/', '/search/']) {
+      expect(readPage(p).querySelectorAll('link[rel="stylesheet"]'), p).toHaveLength(0);
+      expect(readPage(p).querySelectorAll('style').length, p).toBeGreaterThan(0);
+    }
   });
 });
 

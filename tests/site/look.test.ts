@@ -114,7 +114,7 @@ describe('the theme switch', () => {
     expect(await page.evaluate(() => (window as unknown as { themeAtBody?: string }).themeAtBody)).toBe('dark');
     const head = await page.evaluate(() => [...document.head.children].map((el) => el.tagName + (el.getAttribute('rel') ?? '')));
     const script = head.findIndex((tag) => tag === 'SCRIPT');
-    const firstSheet = head.findIndex((tag) => tag === 'LINKstylesheet');
+    const firstSheet = head.findIndex((tag) => tag === 'LINKstylesheet' || tag === 'STYLE');
     expect(script).toBeGreaterThan(-1);
     expect(script).toBeLessThan(firstSheet);
     await page.waitForLoadState('load');

@@ -7,6 +7,8 @@ import { aliasRedirects } from '../../src/node/content-files.ts';
 import rehypeBaseLinks from '../../src/markdown/rehype-base-links.ts';
 import rehypeUnindexedFootnotes from '../../src/markdown/rehype-unindexed-footnotes.ts';
 import { cspFromHtml, headersFile } from '../../src/integrations/security-headers.ts';
+import { keepHashes, narrowPageCsp, readPageCsp, sitePolicy } from '../../src/node/csp.ts';
+import { createHash } from 'node:crypto';
 import { headingLinkOptions, textOf } from '../../src/markdown/heading-links.ts';
 
 function contentWith(files: Record<string, string>, more: Record<string, Record<string, string>> = {}): string {
@@ -129,5 +131,36 @@ describe('heading link options', () => {
     expect(textOf(heading)).toBe('Scale gc.freeze');
     const properties = (headingLinkOptions.properties as (h: typeof heading) => Record<string, unknown>)(heading);
     expect(properties).toMatchObject({ ariaLabel: 'Copy link to section: Scale gc.freeze', dataPagefindIgnore: 'all' });
+  });
+});
+
+describe('narrowing a page\'s CSP to its own hashes', () => {
+  const sha = (text: string) => `sha256-${createHash('sha256').update(text).digest('base64')}`;
+  const page = (policy: string) =>
+    `<html><head><meta http-equiv="content-security-policy" content="${policy}"><style>p{color:red}</style>` +
+    `<script>go()</script><script type="application/ld+json">{"a":1}</script><script type="module" src="/x.js"></script></head><body></body></html>`;
+
+  it('reads the hashes of inline styles and runnable scripts, not of data blocks or external scripts', () => {
+    expect([...readPageCsp(page("script-src 'self'")).hashes].sort()).toEqual([sha('go()'), sha('p{color:red}')].sort());
+  });
+
+  it('keeps the page\'s own hashes and every other source, and drops the rest', () => {
+    const policy = `default-src 'self';script-src 'self' 'wasm-unsafe-eval' '${sha('go()')}' 'sha256-other='; style-src 'self' 'sha256-gone=' '${sha('p{color:red}')}';`;
+    const narrowed = narrowPageCsp(page(policy), 'x.html')!;
+    expect(readPageCsp(narrowed).tag?.content).toBe(`default-src 'self';script-src 'self' 'wasm-unsafe-eval' '${sha('go()')}'; style-src 'self' '${sha('p{color:red}')}';`);
+    expect(narrowed.replace(/content="[^"]*"/, '')).toBe(page(policy).replace(/content="[^"]*"/, ''));
+    expect(keepHashes("script-src 'self' 'sha256-a=' 'sha256-b=';", new Set(['sha256-b=']))).toBe("script-src 'self' 'sha256-b=';");
+  });
+
+  it('gives the site-wide policy every page\'s hashes, each in its directive', () => {
+    const policy = "default-src 'self';script-src 'self' 'wasm-unsafe-eval' 'sha256-old='; style-src 'self' 'sha256-old2=';";
+    expect(sitePolicy(policy, ['sha256-s2=', 'sha256-s1=', 'sha256-s1='], ['sha256-c='])).toBe(
+      "default-src 'self';script-src 'self' 'wasm-unsafe-eval' 'sha256-s1=' 'sha256-s2='; style-src 'self' 'sha256-c=';",
+    );
+  });
+
+  it('leaves a page without a policy alone, and refuses a policy written with character references', () => {
+    expect(narrowPageCsp('<p>no policy</p>', 'x.html')).toBeUndefined();
+    expect(() => narrowPageCsp(`<meta http-equiv="content-security-policy" content="script-src &#39;self&#39;">`, 'x.html')).toThrow('x.html: its Content-Security-Policy <meta> is written with character references');
   });
 });
