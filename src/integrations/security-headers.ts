@@ -9,13 +9,12 @@ import type { AstroIntegration } from 'astro';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'node-html-parser';
 import { builtFiles } from '../node/built-site.ts';
 import { narrowPageCsp, readPageCsp, sitePolicy } from '../node/csp.ts';
 
 /** The policy a built page's CSP <meta> carries, entities decoded. */
 export function cspFromHtml(html: string): string | undefined {
-  return parse(html).querySelector('meta[http-equiv="content-security-policy" i]')?.getAttribute('content');
+  return readPageCsp(html).tag?.content;
 }
 
 const framedNowhere = ['', 'companies/*', 'libraries/*', 'tricks/*', 'posts/*', 'search/*', 'compare/*', 'areas/*'];
