@@ -4,7 +4,7 @@
  * entry against the built site, and `npm run ledger:update` adds what a deliberate change publishes.
  */
 import { pageCollections } from '../lib/collections.ts';
-import { parse } from 'node-html-parser';
+import { Parser } from 'htmlparser2';
 
 export interface Ledger {
   about: string;
@@ -14,12 +14,18 @@ export interface Ledger {
 
 /** Anchors worth a permanent promise: section headings, and the rows a profile's tables link to. */
 export function publishedAnchors(html: string): string[] {
-  const ids = parse(html)
-    .querySelectorAll('h2[id], h3[id], tr[id], li[id]')
-    .filter((element) => /^H[23]$/.test(element.tagName) || /^(?:library|trick|source)-/.test(element.id))
-    .map((element) => element.id)
-    .filter((id) => id !== 'footnote-label');
-  return [...new Set(ids)].sort();
+  const ids = new Set<string>();
+  const parser = new Parser(
+    {
+      onopentag(name, { id }) {
+        if (!id || id === 'footnote-label') return;
+        if (name === 'h2' || name === 'h3' || ((name === 'tr' || name === 'li') && /^(?:library|trick|source)-/.test(id))) ids.add(id);
+      },
+    },
+    { decodeEntities: true },
+  );
+  parser.end(html);
+  return [...ids].sort();
 }
 
 /** Paths a reader or another site links to; hashed build assets and the search index are not. */
