@@ -333,7 +333,49 @@ export async function costBeyondWords(out, urlPath) {
   const text = visibleText(await readFile(fileFor(out, urlPath), 'utf8'));
   const textGzip = gzipSize(Buffer.from(text));
   const { assets, ...sizes } = transfer;
-  return { ...sizes, textChars: text.length, textGzip, beyondWordsGzip: transfer.totalGzip - textGzip };
+  const scripts = assets.filter((a) => a.kind === 'js').map((a) => ({ path: a.path, gzip: a.gzip }));
+  return { ...sizes, scripts, textChars: text.length, textGzip, beyondWordsGzip: transfer.totalGzip - textGzip };
+}
+
+/**
+ * The parts of a profile page, by CSS selector, whose cost the report breaks down. `parentOf` names
+ * elements whose parent is the part (a citation marker is the <sup> around its link).
+ */
+export const PAGE_PARTS = [
+  { label: 'Inline CSS', selector: 'style' },
+  { label: 'JSON-LD', selector: 'script[type="application/ld+json"]' },
+  { label: 'Head: title, meta tags, links', selector: 'head > title, head > meta, head > link' },
+  { label: 'Site header: skip link, navigation, search, theme', selector: 'body > header, .skip-link' },
+  { label: 'Site footer', selector: 'body > footer' },
+  { label: 'Contents list', selector: 'page-contents' },
+  { label: 'At a glance: tables and figures', selector: '.glance' },
+  { label: 'Citation markers in the text', selector: 'a[data-footnote-ref]', parentOf: true },
+  { label: 'Citation lists (footnotes)', selector: 'section.footnotes' },
+  { label: 'Popular claims', selector: '.claim' },
+  { label: 'Timeline', selector: '.timeline' },
+  { label: 'Sources list', selector: '.source-list' },
+  { label: 'Related, mentioned in', selector: '.related, .mentioned-in' },
+  { label: 'Cite box', selector: '.cite-box' },
+  { label: 'Templates (citation card, toast)', selector: 'template' },
+];
+
+/**
+ * What each part of a page costs: the gzip the HTML loses when the part alone is removed, and how
+ * much of that is beyond the part's own visible words. Parts overlap and gzip shares context, so the
+ * rows do not add up to the page; they say where to look.
+ */
+export function bytesByPart(html, parts = PAGE_PARTS) {
+  const baseline = parse(html).toString();
+  const fullGzip = gzipSize(baseline);
+  const fullText = gzipSize(visibleText(baseline));
+  return parts.map(({ label, selector, parentOf }) => {
+    const doc = parse(html);
+    const found = doc.querySelectorAll(selector).map((element) => (parentOf ? element.parentNode : element));
+    for (const element of new Set(found)) element.remove();
+    const rest = doc.toString();
+    const gzip = fullGzip - gzipSize(rest);
+    return { label, count: found.length, gzip, beyondWords: gzip - (fullText - gzipSize(visibleText(rest))) };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------

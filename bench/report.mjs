@@ -342,6 +342,25 @@ export function renderMarkdown(report) {
             .map((p) => [p.id, `${kib(p.totalGzip)} (${kib(p.htmlGzip)} / ${kib(p.cssGzip)} / ${kib(p.jsGzip)})`, `${num(p.textChars)}, ${kib(p.textGzip)}`, kib(p.beyondWordsGzip)]),
         ),
       );
+      const worst = real.parts && real.profiles.find((p) => p.id === real.parts.id);
+      if (worst) {
+        out.push('');
+        out.push(`### Where the bytes go on ${worst.id}`);
+        out.push('');
+        out.push(
+          'Each row is what the HTML\'s gzip loses when that part alone is removed, and how much of it is beyond the part\'s own visible words. Parts overlap and gzip shares context between them, so the rows do not add up to the page. Scripts are files, each gzipped alone.',
+        );
+        out.push('');
+        out.push(
+          table(
+            ['Part', 'Elements', 'gzip', 'Beyond its words'],
+            [
+              ...[...real.parts.rows].sort((a, b) => b.beyondWords - a.beyondWords).map((r) => [r.label, num(r.count), kib(r.gzip), kib(r.beyondWords)]),
+              ...(worst.scripts ?? []).map((s) => [`Script ${s.path.split('/').pop().replace(/\.astro_astro_type_script_index_\d+_lang/, '').replace(/\.[\w-]{8}\.js$/, '.js')}`, '1', kib(s.gzip), kib(s.gzip)]),
+            ],
+          ),
+        );
+      }
     }
     out.push('');
   }

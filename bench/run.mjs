@@ -14,13 +14,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './corpus.mjs';
-import { costBeyondWords, countPages, currentChild, median, outputStats, pageSizes, pageTransfer, searchCost, timedBuild } from './measure.mjs';
+import { bytesByPart, costBeyondWords, countPages, currentChild, median, outputStats, pageSizes, pageTransfer, searchCost, timedBuild } from './measure.mjs';
 import { budgetChecks, renderMarkdown } from './report.mjs';
 import { chromiumPath } from '../scripts/lib/chromium.ts';
 
@@ -314,10 +314,13 @@ async function measureRealContent(tmp, options) {
     const cost = await costBeyondWords(dirs.out, `/companies/${id}/`);
     profiles.push(cost ? { id, ...cost } : { id, missing: true });
   }
+  // Where the bytes go on the profile that costs most beyond its words.
+  const worst = profiles.filter((p) => !p.missing).sort((p, q) => q.beyondWordsGzip - p.beyondWordsGzip)[0];
+  const parts = worst ? { id: worst.id, rows: bytesByPart(await readFile(path.join(dirs.out, 'companies', worst.id, 'index.html'), 'utf8')) } : undefined;
   const pages = await countPages(dirs.out);
   log(`  ${seconds(run.wallMs)}, ${pages} pages, ${profiles.length} profiles`);
   if (!options.keep) await rm(dirs.out, { recursive: true, force: true });
-  return { wallMs: run.wallMs, peakRssBytes: run.peakRssBytes, loadAverage: os.loadavg()[0], pages, profiles };
+  return { wallMs: run.wallMs, peakRssBytes: run.peakRssBytes, loadAverage: os.loadavg()[0], pages, profiles, parts };
 }
 
 async function preflight(tmp, posts) {
