@@ -284,7 +284,7 @@ export function markdownBuilder(input: MarkdownInput, { site, base }: MarkdownSi
   function claimBlock(claim: MarkdownClaim, level: 3 | 4, footnotes: Footnotes): RootContent[] {
     const { data } = claim;
     const meta: PhrasingContent[] = [strong(`Verdict: ${claimVerdicts[data.verdict]}`), text(' · '), link(urlOf(paths.claim(claim.id)), 'Permanent link')];
-    for (const earlier of data.rerated ?? []) meta.push(text(` · ${claimVerdicts[earlier.verdict]} until ${formatDate(earlier.until)}`));
+    for (const earlier of data.rerated ?? []) meta.push(text(` · rated ${claimVerdicts[earlier.verdict]} until ${formatDate(earlier.until)}`));
     if (data.circulates && 'description' in data.circulates) meta.push(text(` · Circulates in: ${data.circulates.description}`));
     if (data.circulates && 'source' in data.circulates) {
       const { source } = data.circulates;

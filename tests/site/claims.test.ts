@@ -152,7 +152,7 @@ describe('/claims/', () => {
         const verdict = String(earlier.verdict) as Verdict;
         const until = new Date(earlier.until);
         const day = until.toISOString().slice(0, 10);
-        const label = `${claimVerdicts[verdict]} until ${formatDate(until)}`;
+        const label = `rated ${claimVerdicts[verdict]} until ${formatDate(until)}`;
         expect(textOf(current.querySelector('.claim__meta')), `${claim.id} ${day}`).toContain(label);
         if (verdict === claim.verdict) continue;
         const old = readPage(`/claims/verdict/${verdict}/`);
