@@ -138,6 +138,7 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
     verdictLabel: claimVerdicts[claim.data.verdict],
     rating: claimVerdictRatings[claim.data.verdict],
     reviewed: isoDate(claim.data.reviewed),
+    ...(claim.data.rerated ? { rerated: claim.data.rerated.map((earlier) => ({ verdict: earlier.verdict, until: isoDate(earlier.until) })) } : {}),
     explanation: (claim.body ?? '').trim(),
   });
 

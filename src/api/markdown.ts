@@ -31,7 +31,7 @@ import type { TrickData } from '../schemas/trick.ts';
 import type { PostData } from '../schemas/post.ts';
 import type { ClaimData } from '../schemas/claim.ts';
 import { citationContent, citationsFromText } from '../markdown/remark-cite-sources.ts';
-import { formatFigure, formatPartialDate, isoDate } from '../lib/format.ts';
+import { formatDate, formatFigure, formatPartialDate, isoDate } from '../lib/format.ts';
 import { claimVerdicts, libraryKinds, roleAreas, trickCategories } from '../lib/vocabulary.ts';
 import { CONTENT_LICENSE } from '../lib/site-meta.ts';
 import { absoluteUrl, normaliseBase, paths, type SitePath } from '../lib/urls.ts';
@@ -49,7 +49,7 @@ export interface SourceLike {
 /** A checked claim, as a profile's `<Claims />` or an article's `<Claim />` shows it. */
 export interface MarkdownClaim {
   id: string;
-  data: Pick<ClaimData, 'claim' | 'verdict' | 'circulates' | 'sources'>;
+  data: Pick<ClaimData, 'claim' | 'verdict' | 'rerated' | 'circulates' | 'sources'>;
   body?: string | undefined;
 }
 
@@ -284,6 +284,7 @@ export function markdownBuilder(input: MarkdownInput, { site, base }: MarkdownSi
   function claimBlock(claim: MarkdownClaim, level: 3 | 4, footnotes: Footnotes): RootContent[] {
     const { data } = claim;
     const meta: PhrasingContent[] = [strong(`Verdict: ${claimVerdicts[data.verdict]}`), text(' · '), link(urlOf(paths.claim(claim.id)), 'Permanent link')];
+    for (const earlier of data.rerated ?? []) meta.push(text(` · rated ${claimVerdicts[earlier.verdict]} until ${formatDate(earlier.until)}`));
     if (data.circulates && 'description' in data.circulates) meta.push(text(` · Circulates in: ${data.circulates.description}`));
     if (data.circulates && 'source' in data.circulates) {
       const { source } = data.circulates;

@@ -8,7 +8,7 @@ import { librarySchema } from '../schemas/library.ts';
 import { trickSchema } from '../schemas/trick.ts';
 import { sourceSchema } from '../schemas/source.ts';
 import { claimSchema } from '../schemas/claim.ts';
-import { claimVerdicts } from '../lib/vocabulary.ts';
+import { claimVerdicts, keysOf } from '../lib/vocabulary.ts';
 import { slugSchema } from '../schemas/shared.ts';
 
 /** A collection's fields as the API publishes them: `anchorAliases` only keeps old page anchors alive. */
@@ -166,6 +166,15 @@ export const apiClaimSchema = z
     verdictLabel: z.enum(Object.values(claimVerdicts) as [string, ...string[]]).describe('The verdict as readers see it.'),
     rating: z.number().int().min(1).max(5).describe('The verdict on schema.org’s 1 (false) to 5 (true) scale, as in the page’s ClaimReview.'),
     reviewed: isoDateSchema.describe('When the claim was last checked against its sources.'),
+    rerated: z
+      .array(
+        z.object({
+          verdict: z.enum(keysOf(claimVerdicts)).describe('The earlier verdict.'),
+          until: isoDateSchema.describe('The day a review replaced it.'),
+        }),
+      )
+      .optional()
+      .describe('Earlier verdicts, oldest first, each with the day a review replaced it.'),
     explanation: z.string().min(1).describe('The explanation, as Markdown; `[^id]` footnotes cite the claim’s `sources` by id.'),
   })
   .meta({ title: 'Checked claim', description: 'A popular claim, its verdict, the explanation and the sources that settle it.' });

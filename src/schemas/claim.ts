@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { claimVerdicts, keysOf } from '../lib/vocabulary.ts';
-import { choice, described, calendarDate, listOf, sentence, slug, strictGroup, withFrontmatter } from './shared.ts';
+import { choice, described, calendarDate, itemOf, listOf, sentence, slug, strictGroup, withFrontmatter } from './shared.ts';
 import { sourceListSchema, sourceSchema } from './source.ts';
 
 const verdictChoices = keysOf(claimVerdicts);
@@ -28,6 +28,15 @@ export const circulatesSchema = described(
   { holds: 'where the claim circulates: a description of the kind of source, or one article that repeats it' },
 );
 
+/** A verdict from the closed list; YAML reads a bare `false` or `true` as a boolean, and both are verdicts here. */
+const verdictField = (help: { holds: string; example: string }) =>
+  z.preprocess((value) => (typeof value === 'boolean' ? String(value) : value), choice('verdict', verdictChoices, help));
+
+const reratedHelp = {
+  holds: 'the earlier verdicts, oldest first, each with the day it was replaced',
+  example: () => ['rerated:', '  - verdict: false', '    until: 2026-11-29'].join('\n'),
+};
+
 /** The frontmatter of a checked claim in content/claims; the body is the explanation, with footnotes. */
 export const claimSchema = withFrontmatter(
   strictGroup({
@@ -46,11 +55,21 @@ export const claimSchema = withFrontmatter(
      */
     article: slug({ holds: 'the id of the article that shows the claim', example: 'article: popular-claims-checked' }).optional(),
     /** The verdict, from a closed list; /claims/ groups and filters by it. */
-    verdict: z.preprocess(
-      // YAML reads a bare `verdict: false` or `verdict: true` as a boolean; both are verdicts here.
-      (value) => (typeof value === 'boolean' ? String(value) : value),
-      choice('verdict', verdictChoices, { holds: 'the verdict on the claim', example: 'verdict: partly-true' }),
-    ),
+    verdict: verdictField({ holds: 'the verdict on the claim', example: 'verdict: partly-true' }),
+    /**
+     * Earlier verdicts, oldest first, each with the day it was replaced. A re-rated claim leaves its old
+     * verdict page, so that page keeps the claim's anchor and says where it went.
+     */
+    rerated: listOf(
+      itemOf(
+        {
+          verdict: verdictField({ holds: 'the verdict the claim had before', example: 'verdict: false' }),
+          until: calendarDate({ holds: 'the day that verdict was replaced', example: 'until: 2026-11-29', notAfterToday: true }),
+        },
+        reratedHelp,
+      ),
+      reratedHelp,
+    ).optional(),
     // The ClaimReview's datePublished.
     reviewed: calendarDate({ holds: 'when the claim was last checked against its sources', example: 'reviewed: 2026-11-28' }),
     /** The sources that settle it, each read on a `checked` day; the body's footnotes cite them by id. */

@@ -16,6 +16,7 @@ import { contentEntries, dist, linksOf, readPage } from '../helpers/dist.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { useSiteBrowser } from '../helpers/site-browser.ts';
 import { olderThan } from '../../src/lib/figures.ts';
+import { formatDate } from '../../src/lib/format.ts';
 import { claimVerdicts, claimVerdictRatings } from '../../src/lib/vocabulary.ts';
 
 type Verdict = keyof typeof claimVerdicts;
@@ -24,6 +25,7 @@ interface ClaimFile {
   claim: string;
   companies: string[];
   verdict: Verdict;
+  rerated?: { verdict: Verdict | boolean; until: Date | string }[];
   article?: string;
   sources: { id: string; url: string; checked?: unknown }[];
   body: string;
@@ -137,6 +139,29 @@ describe('/claims/', () => {
       // Verdict pages stay out of the search index: the profiles carry the claims and the verdict filter.
       expect(filtered.querySelectorAll('[data-pagefind-filter]')).toHaveLength(0);
       expect(filtered.querySelector('[data-pagefind-body]')).toBeNull();
+    }
+  });
+
+  it('keeps a re-rated claim\'s anchor on each verdict page it left, linking to where it is now, and shows its earlier verdicts', () => {
+    const rerated = claims.filter((c) => c.rerated?.length);
+    // The real content has re-rated claims; without one this test would check nothing.
+    expect(rerated.length).toBeGreaterThan(0);
+    for (const claim of rerated) {
+      const current = page.getElementById(claim.id)!.closest('article.claim')!;
+      for (const earlier of claim.rerated!) {
+        const verdict = String(earlier.verdict) as Verdict;
+        const until = new Date(earlier.until);
+        const day = until.toISOString().slice(0, 10);
+        const label = `rated ${claimVerdicts[verdict]} until ${formatDate(until)}`;
+        expect(textOf(current.querySelector('.claim__meta')), `${claim.id} ${day}`).toContain(label);
+        if (verdict === claim.verdict) continue;
+        const old = readPage(`/claims/verdict/${verdict}/`);
+        const entry = old.getElementById(claim.id);
+        expect(entry?.tagName, `${claim.id} on /claims/verdict/${verdict}/`).toBe('LI');
+        expect(entry!.closest('section')?.getAttribute('aria-labelledby')).toBe('rerated');
+        expect(linksOf(entry!, 'a')).toEqual([`/claims/#${claim.id}`]);
+        expect(textOf(entry)).toContain(`now “${claimVerdicts[claim.verdict]}”`.replace(/[“”]/g, '"'));
+      }
     }
   });
 

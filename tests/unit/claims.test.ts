@@ -33,6 +33,17 @@ describe('the claim schema', () => {
     expect(problems({ ...valid, companies: [] })).toEqual([expect.stringMatching(/^companies: name at least one company/)]);
   });
 
+  it('takes earlier verdicts with the day each was replaced, as YAML writes dates, and names a bad one', () => {
+    const parsed = claimSchema.parse({ ...valid, rerated: [{ verdict: false, until: new Date('2026-11-20') }, { verdict: 'unsupported', until: '2026-11-21' }] });
+    expect(parsed.rerated?.map((r) => [r.verdict, r.until.toISOString().slice(0, 10)])).toEqual([
+      ['false', '2026-11-20'],
+      ['unsupported', '2026-11-21'],
+    ]);
+    expect(problems({ ...valid, rerated: [{ verdict: 'wrong', until: '2026-11-20' }] })).toEqual([expect.stringMatching(/^rerated\.0\.verdict: unknown verdict "wrong"\./)]);
+    expect(problems({ ...valid, rerated: [{ verdict: 'false', until: 'last week' }] })).toEqual([expect.stringMatching(/^rerated\.0\.until: must be a date such as 2026-11-21/)]);
+    expect(problems({ ...valid, rerated: { verdict: 'false', until: '2026-11-20' } })).toEqual([expect.stringMatching(/^rerated: must be a list/)]);
+  });
+
   it('takes where the claim circulates as a description or as a source entry', () => {
     expect(problems({ ...valid, circulates: { description: 'Listicles about Python at big companies' } })).toEqual([]);
     expect(problems({ ...valid, circulates: { source } })).toEqual([]);

@@ -54,6 +54,7 @@ const claims = [
       claim: 'Acme runs on COBOL',
       companies: ['acme'],
       verdict: false,
+      rerated: [{ verdict: 'unsupported', until: '2026-01-05' }],
       reviewed: '2026-01-05',
       circulates: { description: 'Forum threads' },
       // Same id as a profile source, another URL: its footnote label must not collide.
@@ -189,7 +190,7 @@ describe('entry pages as Markdown', () => {
 
   it('inlines the profile’s claims, with footnotes that cannot collide with the profile’s', () => {
     expect(company).toContain('### Often said: Acme runs on COBOL.');
-    expect(company).toContain(`**Verdict: False** · [Permanent link](${site}/claims/#acme-runs-on-cobol) · Circulates in: Forum threads`);
+    expect(company).toContain(`**Verdict: False** · [Permanent link](${site}/claims/#acme-runs-on-cobol) · rated Unsupported until 5 January 2026 · Circulates in: Forum threads`);
     expect(company).toContain('### Often said: Acme shares everything.');
     expect(company).not.toContain('Acme invented caching');
     const { cited, defined } = footnotesOf(company);
