@@ -130,17 +130,20 @@ export function apiBuilder(input: ApiInput, urlOf: UrlOf) {
     })),
   });
 
-  const claimDocument = (claim: NonNullable<ApiInput['claims']>[number]): ApiClaim => ({
-    id: claim.id,
-    url: urlOf(paths.claim(claim.id)),
-    ...claim.data,
-    companies: claim.data.companies.map(companyRef),
-    verdictLabel: claimVerdicts[claim.data.verdict],
-    rating: claimVerdictRatings[claim.data.verdict],
-    reviewed: isoDate(claim.data.reviewed),
-    ...(claim.data.rerated ? { rerated: claim.data.rerated.map((earlier) => ({ verdict: earlier.verdict, until: isoDate(earlier.until) })) } : {}),
-    explanation: (claim.body ?? '').trim(),
-  });
+  const claimDocument = (claim: NonNullable<ApiInput['claims']>[number]): ApiClaim => {
+    const { rerated, ...data } = claim.data;
+    return {
+      id: claim.id,
+      url: urlOf(paths.claim(claim.id)),
+      ...data,
+      companies: data.companies.map(companyRef),
+      verdictLabel: claimVerdicts[data.verdict],
+      rating: claimVerdictRatings[data.verdict],
+      reviewed: isoDate(data.reviewed),
+      ...(rerated ? { rerated: rerated.map((earlier) => ({ verdict: earlier.verdict, until: isoDate(earlier.until) })) } : {}),
+      explanation: (claim.body ?? '').trim(),
+    };
+  };
 
   const list = <T>(items: T[]): ApiList<T> => ({ generated: contentDate(input), license: { ...CONTENT_LICENSE }, count: items.length, items });
 
