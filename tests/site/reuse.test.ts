@@ -27,7 +27,6 @@ describe('dates everywhere', () => {
   it.each(references)('/$kind/$id/ shows when it was last reviewed', ({ kind, id, data }) => {
     const time = readPage(`/${kind}/${id}/`).querySelector('.reviewed time')!;
     expect(time.getAttribute('datetime')).toBe(day(data['reviewed']));
-    expect(time.getAttribute('datetime')).toBe('2026-11-28');
   });
 
   it('the sitemap carries lastmod from reviewed, updated and published dates', () => {
