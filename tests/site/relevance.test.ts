@@ -25,7 +25,7 @@ describe('the relevance set', () => {
     const results = await searchResults(page);
     if (top1) expect(results[0], `first result for “${query}”: ${results.slice(0, 5).join(' ')}`).toBe(top1);
     for (const expected of top3 ?? []) {
-      expect(results.slice(0, 3), `top 3 for “${query}”`).toContain(expected);
+      expect(results.slice(0, 3), `top 3 for “${query}”: ${results.slice(0, 5).join(" ")}`).toContain(expected);
     }
     await context.close();
   });
