@@ -26,6 +26,7 @@ import path from 'node:path';
 import { config } from './src/config.ts';
 import { createHash } from 'node:crypto';
 import { themeInitScript } from './src/client/theme-init.ts';
+import { plainDynamicImports } from './src/node/lazy-import.ts';
 
 // The site can be served under a sub-path (PAS_BASE=/kb/ npm run build); every link carries it.
 const { base, contentRoot } = config;
@@ -129,6 +130,7 @@ export default defineConfig({
   // stream; the security-headers step leaves each page only its own style hash (decision 0007).
   build: { inlineStylesheets: 'always' },
   vite: {
+    plugins: [plainDynamicImports()],
     build: {
       // Keep client scripts as files rather than inlining them: same-origin files pass a strict CSP
       // without hashes, cache across pages, and inlining left Vite's __VITE_PRELOAD__ placeholder

@@ -80,6 +80,16 @@ describe('On this page', () => {
     expect(readPage('/compare/').querySelector('page-contents')).toBeNull();
     expect(script('/compare/')).not.toMatch(/page-contents|PageContents/);
   });
+
+  it('a profile loads one site script, the same file as every other page, and the contents list its own', () => {
+    const scripts = (path: string) => readPage(path).querySelectorAll('script[type="module"][src]').map((s) => s.getAttribute('src')!);
+    const profile = scripts('/companies/instagram/');
+    expect(profile).toHaveLength(2);
+    const [site] = scripts('/compare/');
+    expect(scripts('/compare/')).toEqual([site]);
+    expect(profile).toContain(site);
+    expect(scripts('/')).toEqual([site]);
+  });
 });
 
 const marker = 'article a.cite, article a[data-footnote-ref]';
