@@ -133,6 +133,9 @@ function buildVocabulary() {
     // Sequential codes keep invented words short (two syllables, 4–8 letters), like real ones.
     const word = syllableWord(n, 2);
     n++;
+    // Library names are built from words 3,001 on (libraryName); a sentence starting with one would
+    // name the library without linking it, which the content check refuses. Enough for 10,000 companies.
+    if (n > 3000 && n <= 4001) continue;
     if (!seen.has(word) && /^[a-z]+$/.test(word)) {
       seen.add(word);
       words.push(word);

@@ -113,6 +113,48 @@ describe('checkFile', () => {
   it('refuses a footnote that names no source, with the closest id', () => {
     expect(check(company('', 'Text.[^blgo]')).join('\n')).toContain('acme.mdx:11: footnote [^blgo] names no source. Did you mean "blog"?');
   });
+
+  describe('names a company or library without linking it', () => {
+    const names = {
+      companies: { acme: 'Acme', globex: 'Globex' },
+      libraries: { django: 'Django', 'web-py': 'web.py', ray: 'Ray' },
+      tricks: {},
+      posts: {},
+      claims: {},
+    };
+    const named = (body: string, collection: 'companies' | 'claims' = 'companies', extra = '') =>
+      lines(
+        checkFile(collection === 'claims' ? claim(body, extra) : company(extra, body), { collection, id: collection === 'claims' ? 'acme-runs-cobol' : 'acme', file: 'acme.mdx' }, [], names),
+      );
+    const claim = (body: string, companies: string) =>
+      ['---', 'claim: Acme runs COBOL', 'verdict: false', `companies: [${companies}]`, 'sources:', '  - { id: blog, title: Blog, publisher: Acme, url: "https://acme.example/", checked: "2026-11-21" }', 'reviewed: "2026-11-21"', '---', '', body].join('\n');
+
+    it('gives the line of the first mention and the link to write, in the order the text names them', () => {
+      const problems = named('Acme runs Python.[^blog]\n\nIt serves pages with Django, like Globex\'s Django.[^blog]');
+      expect(problems).toEqual([
+        'acme.mdx:13: names Django but never links its page, so a reader cannot follow it. Fix: link its first mention in the text, [Django](/libraries/django/).',
+        'acme.mdx:13: names Globex but never links its page, so a reader cannot follow it. Fix: link its first mention in the text, [Globex](/companies/globex/).',
+      ]);
+    });
+
+    it('accepts a mention once the body links the page anywhere, anchors included', () => {
+      expect(named('It uses [Django](/libraries/django/#admin) and Django again.[^blog]')).toEqual([]);
+      expect(named('See [the framework][fw]; Django is fast.[^blog]\n\n[fw]: /libraries/django/')).toEqual([]);
+    });
+
+    it('does not count a page naming itself, a heading, code, a citation label or a longer word', () => {
+      expect(named('## Why Django\n\nAcme runs `Django`, Rayleigh scattering and web.pyx.[^blog]')).toEqual([]);
+      expect(named('Acme runs Python.[^blog]', 'companies')).toEqual([]);
+      // A library whose name is also the label of a source: `[^blog]` cites the source, it does not name the library.
+      const withBlog = { ...names, libraries: { ...names.libraries, blog: 'blog' } };
+      expect(lines(checkFile(company('', 'Text.[^blog]'), { collection: 'companies', id: 'acme', file: 'acme.mdx' }, [], withBlog))).toEqual([]);
+    });
+
+    it('lets a claim name the companies it is about unlinked, but not others', () => {
+      expect(named('Acme never ran COBOL.[^blog]', 'claims', 'acme')).toEqual([]);
+      expect(named('Acme and Globex never ran COBOL.[^blog]', 'claims', 'acme').join('\n')).toContain('names Globex but never links its page');
+    });
+  });
 });
 
 describe('reference suggestions', () => {

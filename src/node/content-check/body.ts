@@ -44,9 +44,76 @@ export interface BodyContext {
   sourceIds: readonly string[];
   /** `anchorAliases` from the frontmatter, with the file line of each alias. */
   anchorAliases?: { alias: string; target: string; line: number }[];
+  /** The companies and libraries a body must link when it names them: display name and page. */
+  entities?: readonly NamedEntity[];
+  /** Pages of `entities` this body need not link (a claim's own companies). */
+  needNotLink?: ReadonlySet<string>;
 }
 
-export function checkBody(body: string, { collection, id, firstLine, sourceIds, anchorAliases = [] }: BodyContext): BodyProblem[] {
+export interface NamedEntity {
+  name: string;
+  path: string;
+}
+
+/** Where a name in the text is not a mention to link: already a link, a heading, a note, code. */
+const notProse = new Set(['link', 'linkReference', 'heading', 'footnoteDefinition', 'inlineCode', 'code', 'html']);
+
+const words = (text: string) => text.match(/[\p{L}\p{N}_]+/gu) ?? [];
+
+interface NameIndex {
+  /** First word of a name → the entities whose name starts with it, each with its whole-name pattern. */
+  byFirstWord: Map<string, { entity: NamedEntity; pattern: RegExp }[]>;
+}
+
+// Built once per entity list: a body is scanned word by word, not once per entity, so the check
+// stays linear in the corpus (2,000 companies took a minute with a pattern per entity and body).
+const indexes = new WeakMap<readonly NamedEntity[], NameIndex>();
+
+function nameIndex(entities: readonly NamedEntity[]): NameIndex {
+  let index = indexes.get(entities);
+  if (index) return index;
+  const byFirstWord = new Map<string, { entity: NamedEntity; pattern: RegExp }[]>();
+  for (const entity of entities) {
+    const first = words(entity.name)[0];
+    if (!first) continue;
+    const escaped = entity.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // Whole words, case and all: "Django's" names Django, "Rayleigh" and "web.pyx" do not name Ray or web.py.
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.-])${escaped}(?![\\p{L}\\p{N}_]|\\.\\p{L})`, 'u');
+    byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { entity, pattern }]);
+  }
+  index = { byFirstWord };
+  indexes.set(entities, index);
+  return index;
+}
+
+/**
+ * Each company or library the body names in its prose but never links, with the text node of its
+ * first mention, so the message can say where to put the link. `ignore`: pages not to ask for.
+ */
+export function unlinkedMentions(tree: Root, entities: readonly NamedEntity[], ignore: ReadonlySet<string> = new Set()): { entity: NamedEntity; node: Nodes }[] {
+  const linked = new Set<string>(ignore);
+  visit(tree, ['link', 'definition'], (node) => {
+    const url = (node as { url: string }).url;
+    if (url.startsWith('/')) linked.add(url.replace(/[?#].*$/, ''));
+  });
+  const { byFirstWord } = nameIndex(entities);
+  const found = new Map<NamedEntity, Nodes>();
+  visit(tree, (node) => {
+    if (notProse.has(node.type)) return 'skip';
+    if (node.type !== 'text') return undefined;
+    // Citations (`[^source-id]`) arrive as text; a source id is not a mention.
+    const prose = node.value.replace(/\[\^[^\]\s]+\]/g, (citation) => ' '.repeat(citation.length));
+    for (const word of new Set(words(prose))) {
+      for (const { entity, pattern } of byFirstWord.get(word) ?? []) {
+        if (!found.has(entity) && !linked.has(entity.path) && pattern.test(prose)) found.set(entity, node);
+      }
+    }
+    return undefined;
+  });
+  return [...found].map(([entity, node]) => ({ entity, node }));
+}
+
+export function checkBody(body: string, { collection, id, firstLine, sourceIds, anchorAliases = [], entities = [], needNotLink = new Set() }: BodyContext): BodyProblem[] {
   const problems: BodyProblem[] = [];
   const tree = parser.parse(body) as Root;
   const lineOf = (node: { position?: { start: { line: number } } | undefined }) => (node.position?.start.line ?? 1) + firstLine - 1;
@@ -105,6 +172,16 @@ export function checkBody(body: string, { collection, id, firstLine, sourceIds, 
         `Fix: write it as (${fixed})`,
     });
   });
+
+  const self = `/${collection}/${id}/`;
+  for (const { entity, node } of unlinkedMentions(tree, entities, new Set([...needNotLink, self]))) {
+    problems.push({
+      line: lineOf(node),
+      message:
+        `names ${entity.name} but never links its page, so a reader cannot follow it. ` +
+        `Fix: link its first mention in the text, [${entity.name}](${entity.path}).`,
+    });
+  }
 
   // GFM parses `[^label]` as a footnote only when a definition exists; citations have none, so they arrive as text.
   const known = new Set(sourceIds.map((s) => s.toLowerCase()));

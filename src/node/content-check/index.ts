@@ -17,7 +17,7 @@ import { postSchema } from '../../schemas/post.ts';
 import { claimSchema } from '../../schemas/claim.ts';
 import { slugified } from '../../schemas/shared.ts';
 import { trickSchema } from '../../schemas/trick.ts';
-import { checkBody, citationCount } from './body.ts';
+import { checkBody, citationCount, type NamedEntity } from './body.ts';
 import { unknownId } from '../../data/references.ts';
 import { parseFrontmatter, splitFile } from './frontmatter.ts';
 
@@ -142,6 +142,26 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((node, key) => (typeof node === 'object' && node !== null ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
 }
 
+// One list per set of names, so the content check indexes the names once (see body.ts).
+const entityLists = new WeakMap<EntryNames, NamedEntity[]>();
+
+/** The companies and libraries a body must link when it names them. */
+function linkable(names: EntryNames | undefined): NamedEntity[] {
+  if (!names) return [];
+  let list = entityLists.get(names);
+  if (!list) {
+    list = (['companies', 'libraries'] as const).flatMap((collection) => Object.entries(names[collection]).map(([id, name]) => ({ name, path: `/${collection}/${id}/` })));
+    entityLists.set(names, list);
+  }
+  return list;
+}
+
+/** A claim is shown on the profiles of the companies it is about, so it need not link those. */
+function claimCompanies(data: unknown): Set<string> {
+  const companies = (data as { companies?: unknown } | undefined)?.companies;
+  return new Set(Array.isArray(companies) ? companies.filter((c): c is string => typeof c === 'string').map((c) => `/companies/${c}/`) : []);
+}
+
 /** Checks one entry file's text; pushes the entry to `entries` when its frontmatter is valid. */
 export function checkFile(
   text: string,
@@ -187,7 +207,8 @@ export function checkFile(
           typeof target === 'string' ? [{ alias, target, line: parsed.lineOf(['anchorAliases', alias]) }] : [],
         )
       : [];
-  for (const problem of checkBody(split.body, { collection, id, firstLine: split.bodyLine, sourceIds, anchorAliases })) problems.push({ file, ...problem });
+  for (const problem of checkBody(split.body, { collection, id, firstLine: split.bodyLine, sourceIds, anchorAliases, entities: linkable(names), needNotLink: claimCompanies(parsed.data) }))
+    problems.push({ file, ...problem });
   const minimum = minimumCitations[collection];
   const cited = citationCount(split.body);
   if (cited < minimum) {
