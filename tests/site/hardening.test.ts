@@ -113,6 +113,13 @@ describe('links to other sites', () => {
   });
 });
 
+describe('what every page sends', () => {
+  it('carries no HTML comment: notes in a template stay in the source, not in every reader\'s download', () => {
+    const commented = htmlPages().filter((p) => readFileSync(path.join(dist, p.endsWith('/') ? `${p}index.html` : p), 'utf8').includes('<!--'));
+    expect(commented).toEqual([]);
+  });
+});
+
 describe('the Content-Security-Policy', () => {
   const policyOf = (p: string) => readPage(p).querySelector('meta[http-equiv="content-security-policy"]')?.getAttribute('content') ?? '';
   const hashesIn = (policy: string) => [...policy.matchAll(/'(sha256-[^']+)'/g)].map((m) => m[1]!).sort();
