@@ -137,6 +137,11 @@ describe('checkFile', () => {
       ]);
     });
 
+    it('counts a name followed by a file suffix or a possessive as a mention', () => {
+      expect(named('Acme serves web.py.[^blog]').join('\n')).toContain('names web.py but never links its page');
+      expect(named("Acme's Django.contrib apps.[^blog]").join('\n')).toContain('names Django but never links its page');
+    });
+
     it('accepts a mention once the body links the page anywhere, anchors included', () => {
       expect(named('It uses [Django](/libraries/django/#admin) and Django again.[^blog]')).toEqual([]);
       expect(named('See [the framework][fw]; Django is fast.[^blog]\n\n[fw]: /libraries/django/')).toEqual([]);

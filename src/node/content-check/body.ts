@@ -77,8 +77,8 @@ function nameIndex(entities: readonly NamedEntity[]): NameIndex {
     const first = words(entity.name)[0];
     if (!first) continue;
     const escaped = entity.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // Whole words, case and all: "Django's" names Django, "Rayleigh" and "web.pyx" do not name Ray or web.py.
-    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.-])${escaped}(?![\\p{L}\\p{N}_]|\\.\\p{L})`, 'u');
+    // Whole words, case and all: "Django's" and "Baseplate.py" name Django and Baseplate, "Rayleigh" and "web.pyx" do not name Ray or web.py.
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}_.-])${escaped}(?![\\p{L}\\p{N}_])`, 'u');
     byFirstWord.set(first, [...(byFirstWord.get(first) ?? []), { entity, pattern }]);
   }
   index = { byFirstWord };
