@@ -16,9 +16,14 @@ export function htmlPages(siteDir = dist): string[] {
     .sort();
 }
 
-export function readPage(sitePath: string, siteDir = dist): HTMLElement {
+/** A page's HTML as written, comments and all (the parser drops them). */
+export function readPageSource(sitePath: string, siteDir = dist): string {
   const file = sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath;
-  return parse(readFileSync(path.join(siteDir, file), 'utf8'));
+  return readFileSync(path.join(siteDir, file), 'utf8');
+}
+
+export function readPage(sitePath: string, siteDir = dist): HTMLElement {
+  return parse(readPageSource(sitePath, siteDir));
 }
 
 /** The hrefs of every link on a page. */

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core';
 import { axeViolations } from '../helpers/axe.ts';
 import { root } from '../helpers/build.ts';
 import { fixtureSites } from '../helpers/build-sites.ts';
-import { dist, htmlPages, readPage } from '../helpers/dist.ts';
+import { dist, htmlPages, readPage, readPageSource } from '../helpers/dist.ts';
 import { searchResults, useSiteBrowser } from '../helpers/site-browser.ts';
 
 /** One page of every kind, and what to do on it so that its scripts run. */
@@ -115,7 +115,7 @@ describe('links to other sites', () => {
 
 describe('what every page sends', () => {
   it('carries no HTML comment: notes in a template stay in the source, not in every reader\'s download', () => {
-    const commented = htmlPages().filter((p) => readFileSync(path.join(dist, p.endsWith('/') ? `${p}index.html` : p), 'utf8').includes('<!--'));
+    const commented = htmlPages().filter((p) => readPageSource(p).includes('<!--'));
     expect(commented).toEqual([]);
   });
 });
