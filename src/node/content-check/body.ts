@@ -90,7 +90,7 @@ function nameIndex(entities: readonly NamedEntity[]): NameIndex {
  * Each company or library the body names in its prose but never links, with the text node of its
  * first mention, so the message can say where to put the link. `ignore`: pages not to ask for.
  */
-export function unlinkedMentions(tree: Root, entities: readonly NamedEntity[], ignore: ReadonlySet<string> = new Set()): { entity: NamedEntity; node: Nodes }[] {
+function unlinkedMentions(tree: Root, entities: readonly NamedEntity[], ignore: ReadonlySet<string> = new Set()): { entity: NamedEntity; node: Nodes }[] {
   const linked = new Set<string>(ignore);
   visit(tree, ['link', 'definition'], (node) => {
     const url = (node as { url: string }).url;
